@@ -1,0 +1,244 @@
+//! The widget's configuration: every data attribute (or `mount()` option) read once, checked,
+//! and turned into a typed value. Defaults and accepted values live here and nowhere else.
+
+use crate::text::fold;
+
+/// Colour scheme; `Auto` follows `prefers-color-scheme` live.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    Light,
+    Dark,
+    #[default]
+    Auto,
+}
+
+/// What a headline does: expand the article in place, or go to the article's URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OpenMode {
+    #[default]
+    Inline,
+    Link,
+}
+
+/// Where article links open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Target {
+    #[default]
+    SameTab,
+    NewTab,
+}
+
+impl Target {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Target::SameTab => "_self",
+            Target::NewTab => "_blank",
+        }
+    }
+}
+
+/// How teaser times are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Dates {
+    #[default]
+    Relative,
+    Absolute,
+    None,
+}
+
+/// A checked configuration. `feed` is as written; the browser resolves it against the page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub feed: String,
+    pub limit: usize,
+    /// BCP 47 tag from `data-lang`; `None` means the nearest `lang`, then the browser's.
+    pub lang: Option<String>,
+    pub theme: Theme,
+    /// Folded section names to keep; empty keeps all.
+    pub sections: Vec<String>,
+    /// `None`: the feed's title. `Some("")`: no heading.
+    pub title: Option<String>,
+    pub open: OpenMode,
+    pub target: Target,
+    pub images: bool,
+    /// Seconds between refreshes; 0 never.
+    pub refresh: u32,
+    pub dates: Dates,
+    /// Fetch only when the widget nears the viewport.
+    pub lazy: bool,
+}
+
+pub const DEFAULT_LIMIT: usize = 8;
+pub const MAX_LIMIT: usize = 50;
+pub const MIN_REFRESH: u32 = 60;
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            feed: String::new(),
+            limit: DEFAULT_LIMIT,
+            lang: None,
+            theme: Theme::Auto,
+            sections: Vec::new(),
+            title: None,
+            open: OpenMode::Inline,
+            target: Target::SameTab,
+            images: false,
+            refresh: 0,
+            dates: Dates::Relative,
+            lazy: true,
+        }
+    }
+}
+
+/// The attributes (without `data-`) this configuration reads, so an observer can watch them.
+pub const ATTRIBUTES: [&str; 12] =
+    ["feed", "limit", "lang", "theme", "sections", "title", "open", "target", "images", "refresh", "dates", "lazy"];
+
+/// Something wrong with one attribute. `Missing` and `InvalidFeed` stop the widget; the
+/// others fall back to the default and are still reported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigIssue {
+    MissingFeed,
+    InvalidFeed { value: String },
+    Invalid { attribute: &'static str, value: String },
+}
+
+impl ConfigIssue {
+    pub fn is_fatal(&self) -> bool {
+        !matches!(self, ConfigIssue::Invalid { .. })
+    }
+}
+
+impl Config {
+    /// Reads every attribute through `get` (`get("limit")` is `data-limit`), collecting issues.
+    pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<ConfigIssue>) {
+        let mut r = Reader { get: &get, issues: Vec::new() };
+        let d = Config::default();
+        let feed = get("feed").map(|f| f.trim().to_owned()).filter(|f| !f.is_empty());
+        if feed.is_none() {
+            r.issues.push(ConfigIssue::MissingFeed);
+        }
+        let config = Config {
+            feed: feed.unwrap_or_default(),
+            limit: r.read("limit", d.limit, |v| v.parse().ok().filter(|n| (1..=MAX_LIMIT).contains(n))),
+            lang: r.read("lang", None, |v| if v.is_empty() { Some(None) } else { is_language_tag(v).then(|| Some(v.to_owned())) }),
+            theme: r.read("theme", d.theme, |v| one_of(v, &[("light", Theme::Light), ("dark", Theme::Dark), ("auto", Theme::Auto)])),
+            sections: r.read("sections", Vec::new(), |v| Some(v.split(',').map(fold).filter(|s| !s.is_empty()).collect())),
+            // The title is free text: any value is valid, and "" hides the heading.
+            title: get("title"),
+            open: r.read("open", d.open, |v| one_of(v, &[("inline", OpenMode::Inline), ("link", OpenMode::Link)])),
+            target: r.read("target", d.target, |v| one_of(v, &[("_self", Target::SameTab), ("_blank", Target::NewTab)])),
+            images: r.read("images", d.images, boolean),
+            refresh: r.read("refresh", d.refresh, |v| v.parse().ok().filter(|n| *n == 0 || *n >= MIN_REFRESH)),
+            dates: r.read("dates", d.dates, |v| {
+                one_of(v, &[("relative", Dates::Relative), ("absolute", Dates::Absolute), ("none", Dates::None)])
+            }),
+            lazy: r.read("lazy", d.lazy, boolean),
+        };
+        (config, r.issues)
+    }
+}
+
+/// Reads one attribute at a time, keeping the default and noting an issue for a wrong value.
+struct Reader<'a, G: Fn(&str) -> Option<String>> {
+    get: &'a G,
+    issues: Vec<ConfigIssue>,
+}
+
+impl<G: Fn(&str) -> Option<String>> Reader<'_, G> {
+    fn read<T>(&mut self, attribute: &'static str, default: T, parse: impl Fn(&str) -> Option<T>) -> T {
+        let Some(value) = (self.get)(attribute) else { return default };
+        parse(value.trim()).unwrap_or_else(|| {
+            self.issues.push(ConfigIssue::Invalid { attribute, value });
+            default
+        })
+    }
+}
+
+fn one_of<T: Copy>(v: &str, options: &[(&str, T)]) -> Option<T> {
+    options.iter().find(|(name, _)| name.eq_ignore_ascii_case(v)).map(|(_, t)| *t)
+}
+
+fn boolean(v: &str) -> Option<bool> {
+    one_of(v, &[("true", true), ("false", false)])
+}
+
+/// A BCP 47 tag's shape: `fr`, `en-GB`, `zh-Hant-TW`. `Intl` has the last word in the browser.
+pub fn is_language_tag(v: &str) -> bool {
+    let mut parts = v.split(['-', '_']);
+    let primary_ok = parts.next().is_some_and(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
+    primary_ok && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// What each attribute accepts, in words for the sentence that reports a wrong value.
+pub fn accepted_values(attribute: &str) -> &'static str {
+    match attribute {
+        "feed" => "the URL of a JSON Feed, RSS or Atom feed",
+        "limit" => "a whole number from 1 to 50 (default 8)",
+        "lang" => "a BCP 47 language tag such as fr or en-GB",
+        "theme" => "light, dark or auto (default auto)",
+        "open" => "inline or link (default inline)",
+        "target" => "_self or _blank (default _self)",
+        "images" | "lazy" => "true or false",
+        "refresh" => "0 (never) or a number of seconds from 60 up (default 0)",
+        "dates" => "relative, absolute or none (default relative)",
+        _ => "a valid value",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(pairs: &[(&str, &str)]) -> (Config, Vec<ConfigIssue>) {
+        Config::from_attributes(|k| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| (*v).to_owned()))
+    }
+
+    #[test]
+    fn defaults_follow_the_contract() {
+        let (c, issues) = parse(&[("feed", "/feed.json")]);
+        assert!(issues.is_empty());
+        assert_eq!((c.limit, c.theme, c.open, c.target, c.images, c.refresh, c.dates), (8, Theme::Auto, OpenMode::Inline, Target::SameTab, false, 0, Dates::Relative));
+        assert_eq!(c.title, None);
+    }
+
+    #[test]
+    fn every_attribute_is_read() {
+        let (c, issues) = parse(&[
+            ("feed", " /f.json "), ("limit", "5"), ("lang", "en-GB"), ("theme", "dark"), ("sections", "Économie, SOCIÉTÉ,"),
+            ("title", ""), ("open", "link"), ("target", "_blank"), ("images", "true"), ("refresh", "120"), ("dates", "absolute"),
+        ]);
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(c.feed, "/f.json");
+        assert_eq!(c.limit, 5);
+        assert_eq!(c.lang.as_deref(), Some("en-GB"));
+        assert_eq!(c.sections, vec!["economie", "societe"]);
+        assert_eq!(c.title.as_deref(), Some(""));
+        assert_eq!((c.theme, c.open, c.target, c.images, c.refresh, c.dates), (Theme::Dark, OpenMode::Link, Target::NewTab, true, 120, Dates::Absolute));
+    }
+
+    #[test]
+    fn invalid_optional_values_fall_back_and_are_reported() {
+        let (c, issues) = parse(&[("feed", "/f"), ("limit", "0"), ("theme", "pink"), ("refresh", "30"), ("lang", "fr fr")]);
+        assert_eq!((c.limit, c.theme, c.refresh, c.lang), (8, Theme::Auto, 0, None));
+        assert_eq!(issues.len(), 4);
+        assert!(issues.iter().all(|i| !i.is_fatal()));
+        assert!(issues.contains(&ConfigIssue::Invalid { attribute: "limit", value: "0".into() }));
+    }
+
+    #[test]
+    fn a_missing_feed_is_fatal() {
+        let (_, issues) = parse(&[("feed", "  ")]);
+        assert_eq!(issues, vec![ConfigIssue::MissingFeed]);
+        assert!(issues.iter().any(ConfigIssue::is_fatal));
+    }
+
+    #[test]
+    fn limits_outside_1_to_50_are_rejected() {
+        for bad in ["51", "-1", "abc", "2.5", ""] {
+            assert_eq!(parse(&[("feed", "f"), ("limit", bad)]).0.limit, 8, "limit {bad:?}");
+        }
+        assert_eq!(parse(&[("feed", "f"), ("limit", "50")]).0.limit, 50);
+    }
+}

@@ -1,0 +1,148 @@
+//! JSON Feed 1.0 and 1.1 mapped into the model, leniently: a field of the wrong type loses
+//! that field, an unusable item is skipped, and the rest of the feed still shows.
+
+use crate::dates::parse_date;
+use crate::error::{FeedError, Found};
+use crate::json::JsonValue;
+use crate::model::{Body, Feed, ItemParts};
+
+/// Maps a parsed JSON document into a feed. A document that is no JSON Feed at all is an
+/// error; a JSON Feed with no usable item is an empty feed.
+pub fn map_json_feed<J: JsonValue>(root: &J) -> Result<Feed, FeedError> {
+    if !root.is_object() {
+        return Err(FeedError::NotAFeed(Found::OtherJson));
+    }
+    let version = root.get("version").and_then(|v| v.string()).unwrap_or_default();
+    let items = root.get("items").and_then(|i| i.elements());
+    let declared = version.contains("jsonfeed.org/version/") || version.starts_with("1.");
+    if items.is_none() && !declared {
+        return Err(FeedError::NotAFeed(Found::OtherJson));
+    }
+    let items = items
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| item_parts(item)?.finish(i))
+        .collect();
+    Ok(Feed { title: string(root, "title"), items })
+}
+
+fn string<J: JsonValue>(v: &J, key: &str) -> Option<String> {
+    v.get(key)?.string()
+}
+
+fn item_parts<J: JsonValue>(item: &J) -> Option<ItemParts> {
+    if !item.is_object() {
+        return None;
+    }
+    let content_html = string(item, "content_html");
+    let content_text = string(item, "content_text");
+    let summary = string(item, "summary");
+    let fallback_text = [&content_text, &content_html, &summary].into_iter().flatten().cloned().collect();
+    let body = content_html.map(Body::Html).or(content_text.map(Body::Text));
+    let date = ["date_published", "date_modified"]
+        .iter()
+        .find_map(|k| string(item, k).and_then(|d| parse_date(&d)));
+    Some(ItemParts {
+        id: id(item),
+        title: string(item, "title"),
+        fallback_text,
+        section: section(item),
+        date,
+        summary,
+        body,
+        link: string(item, "url").or_else(|| string(item, "external_url")),
+        image: string(item, "image").or_else(|| string(item, "banner_image")),
+    })
+}
+
+/// The item's id as a string; numbers are written without a fraction when they have none.
+fn id<J: JsonValue>(item: &J) -> Option<String> {
+    let v = item.get("id")?;
+    if let Some(s) = v.string() {
+        return Some(s);
+    }
+    let n = v.number().filter(|n| n.is_finite())?;
+    if n.fract() == 0.0 && n.abs() < 9.0e15 {
+        Some(format!("{}", n as i64))
+    } else {
+        Some(format!("{n}"))
+    }
+}
+
+/// `_news.section`, else the first tag that is a string.
+fn section<J: JsonValue>(item: &J) -> Option<String> {
+    let news = item.get("_news").and_then(|n| string(&n, "section"));
+    news.or_else(|| item.get("tags")?.elements()?.iter().find_map(JsonValue::string))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn map(v: serde_json::Value) -> Result<Feed, FeedError> {
+        map_json_feed(&&v)
+    }
+
+    #[test]
+    fn maps_every_field_of_the_contract() {
+        let feed = map(json!({
+            "version": "https://jsonfeed.org/version/1.1", "title": "Midi",
+            "items": [{
+                "id": 42, "title": "T", "_news": {"section": "Économie"}, "tags": ["x"],
+                "date_published": "2025-10-16T09:30:00Z", "summary": "S", "content_html": "<p>B</p>",
+                "url": "https://e.fr/a", "image": "https://e.fr/i.jpg"
+            }]
+        }))
+        .expect("feed");
+        assert_eq!(feed.title.as_deref(), Some("Midi"));
+        let it = &feed.items[0];
+        assert_eq!(it.id, "42");
+        assert_eq!(it.section.as_deref(), Some("Économie"));
+        assert_eq!(it.date, Some(1_760_607_000_000));
+        assert_eq!(it.standfirst.as_deref(), Some("S"));
+        assert_eq!(it.body, Some(Body::Html("<p>B</p>".into())));
+        assert_eq!(it.link.as_deref(), Some("https://e.fr/a"));
+        assert_eq!(it.image.as_deref(), Some("https://e.fr/i.jpg"));
+    }
+
+    #[test]
+    fn fallbacks_external_url_banner_date_modified_and_tags() {
+        let feed = map(json!({"version": "https://jsonfeed.org/version/1", "items": [{
+            "id": "a", "content_text": "Just a note", "external_url": "https://x/", "banner_image": "b.png",
+            "date_modified": "2020-01-01T00:00:00Z", "tags": [3, "Sport"]
+        }]}))
+        .expect("feed");
+        let it = &feed.items[0];
+        assert_eq!(it.headline, "Just a note");
+        assert_eq!(it.section.as_deref(), Some("Sport"));
+        assert_eq!(it.body, Some(Body::Text("Just a note".into())));
+        assert_eq!((it.link.as_deref(), it.image.as_deref()), (Some("https://x/"), Some("b.png")));
+        assert!(it.date.is_some());
+    }
+
+    #[test]
+    fn wrong_types_lose_the_field_not_the_feed() {
+        let feed = map(json!({"version": "https://jsonfeed.org/version/1.1", "title": 5, "items": [
+            {"id": "1", "title": ["no"], "content_text": "text wins", "tags": "a string", "url": 7, "date_published": true},
+            "not an item",
+            {"id": {"a": "b"}},
+            {"id": "3", "title": "fine"}
+        ]}))
+        .expect("feed");
+        assert_eq!(feed.title, None);
+        let heads: Vec<_> = feed.items.iter().map(|i| i.headline.as_str()).collect();
+        assert_eq!(heads, ["text wins", "fine"]);
+        assert_eq!(feed.items[0].section, None);
+        assert_eq!(feed.items[0].link, None);
+    }
+
+    #[test]
+    fn documents_that_are_not_feeds_are_errors() {
+        assert_eq!(map(json!([1, 2])), Err(FeedError::NotAFeed(Found::OtherJson)));
+        assert_eq!(map(json!({"hello": "world"})), Err(FeedError::NotAFeed(Found::OtherJson)));
+        let no_items = map(json!({"version": "https://jsonfeed.org/version/1.1", "title": "T"})).expect("feed");
+        assert!(no_items.items.is_empty(), "a declared feed without items is empty, not broken");
+    }
+}

@@ -1,0 +1,45 @@
+//! Which teasers a widget shows: the sections it keeps, newest first, at most `limit`.
+
+use crate::model::Item;
+use crate::text::fold;
+
+/// The items to show, newest first. Undated items keep feed order, after dated ones.
+/// `sections` are folded names (see `text::fold`); empty keeps every item.
+pub fn select<'a>(items: &'a [Item], sections: &[String], limit: usize) -> Vec<&'a Item> {
+    let mut kept: Vec<&Item> = items.iter().filter(|i| keeps(i, sections)).collect();
+    // A stable sort keeps feed order among equal keys; `Reverse(None)` sorts after any date.
+    kept.sort_by_key(|i| core::cmp::Reverse(i.date.map_or(i64::MIN, |d| d)));
+    kept.truncate(limit);
+    kept
+}
+
+fn keeps(item: &Item, sections: &[String]) -> bool {
+    sections.is_empty() || item.section.as_deref().is_some_and(|s| sections.contains(&fold(s)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(id: &str, date: Option<i64>, section: Option<&str>) -> Item {
+        Item {
+            id: id.into(), headline: id.into(), section: section.map(Into::into), date,
+            standfirst: None, body: None, link: None, image: None,
+        }
+    }
+
+    #[test]
+    fn newest_first_and_undated_last_in_feed_order() {
+        let items = [item("u1", None, None), item("old", Some(1), None), item("u2", None, None), item("new", Some(9), None)];
+        let ids: Vec<_> = select(&items, &[], 10).iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["new", "old", "u1", "u2"]);
+    }
+
+    #[test]
+    fn sections_match_without_case_or_accents_and_limit_applies() {
+        let items = [item("a", Some(3), Some("Économie")), item("b", Some(2), Some("Sport")), item("c", Some(1), Some("ECONOMIE"))];
+        let ids: Vec<_> = select(&items, &["economie".into()], 1).iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["a"]);
+        assert_eq!(select(&items, &["economie".into()], 5).len(), 2);
+    }
+}
