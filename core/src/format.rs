@@ -41,3 +41,43 @@ mod tests {
         assert_eq!(detect("Hello"), Format::Text);
     }
 }
+
+/// The encoding a body declares: the `encoding` of an XML declaration, else the `charset` of
+/// the content type. `head` is the body's first bytes. `None` means nothing is declared.
+pub fn declared_encoding(head: &[u8], content_type: &str) -> Option<String> {
+    let text: String = head.iter().take_while(|b| **b != 0 || head.len() < 2).map(|b| char::from(*b)).collect();
+    let in_declaration = text
+        .find("<?xml")
+        .and_then(|start| {
+            let decl = text.get(start..)?;
+            let decl = decl.get(..decl.find("?>")?)?;
+            attribute_value(decl, "encoding")
+        });
+    let from_header = attribute_value(&content_type.to_ascii_lowercase(), "charset");
+    in_declaration.or(from_header).map(|e| e.trim().to_ascii_lowercase()).filter(|e| !e.is_empty())
+}
+
+/// The value of `name=...` in a declaration or header, quoted or not.
+fn attribute_value(s: &str, name: &str) -> Option<String> {
+    let at = s.find(name)? + name.len();
+    let rest = s.get(at..)?.trim_start().strip_prefix('=')?.trim_start();
+    let (quote, rest) = match rest.chars().next()? {
+        q @ ('"' | '\'') => (Some(q), rest.get(1..)?),
+        _ => (None, rest),
+    };
+    let end = rest.find(|c: char| Some(c) == quote || (quote.is_none() && (c == ';' || c.is_whitespace()))).unwrap_or(rest.len());
+    Some(rest.get(..end)?.to_owned())
+}
+
+#[cfg(test)]
+mod encoding_tests {
+    use super::*;
+
+    #[test]
+    fn the_xml_declaration_wins_then_the_header() {
+        assert_eq!(declared_encoding(b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss>", "text/xml; charset=utf-8").as_deref(), Some("iso-8859-1"));
+        assert_eq!(declared_encoding(b"<rss>", "application/rss+xml; charset=windows-1251").as_deref(), Some("windows-1251"));
+        assert_eq!(declared_encoding(b"<?xml version='1.0' encoding='windows-1251'?>", "").as_deref(), Some("windows-1251"));
+        assert_eq!(declared_encoding(b"{\"version\":1}", "application/json"), None);
+    }
+}

@@ -23,6 +23,8 @@ pub mod relative;
 pub mod sanitize_policy;
 pub mod select;
 pub mod text;
+pub mod xml;
+pub mod xmlfeed;
 
 pub use config::{Config, ConfigIssue, Dates, OpenMode, Target, Theme};
 pub use error::FeedError;

@@ -27,6 +27,15 @@ pub struct Item {
     pub image: Option<String>,
 }
 
+impl Item {
+    /// An HTML id for the item's article, stable across refreshes (the feed's id can be any
+    /// string, a URL for instance): FNV-1a of the id.
+    pub fn dom_id(&self) -> String {
+        let hash = self.id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+        format!("nw-{hash:016x}")
+    }
+}
+
 /// The article's body: HTML still to be sanitized, or plain text.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Body {

@@ -6,7 +6,9 @@ use crate::text::fold;
 /// The items to show, newest first. Undated items keep feed order, after dated ones.
 /// `sections` are folded names (see `text::fold`); empty keeps every item.
 pub fn select<'a>(items: &'a [Item], sections: &[String], limit: usize) -> Vec<&'a Item> {
-    let mut kept: Vec<&Item> = items.iter().filter(|i| keeps(i, sections)).collect();
+    let mut seen = std::collections::HashSet::new();
+    // A feed that repeats an id shows the item once: ids key the teasers.
+    let mut kept: Vec<&Item> = items.iter().filter(|i| keeps(i, sections) && seen.insert(i.id.as_str())).collect();
     // A stable sort keeps feed order among equal keys; `Reverse(None)` sorts after any date.
     kept.sort_by_key(|i| core::cmp::Reverse(i.date.map_or(i64::MIN, |d| d)));
     kept.truncate(limit);
@@ -33,6 +35,12 @@ mod tests {
         let items = [item("u1", None, None), item("old", Some(1), None), item("u2", None, None), item("new", Some(9), None)];
         let ids: Vec<_> = select(&items, &[], 10).iter().map(|i| i.id.as_str()).collect();
         assert_eq!(ids, ["new", "old", "u1", "u2"]);
+    }
+
+    #[test]
+    fn repeated_ids_show_once() {
+        let items = [item("a", Some(1), None), item("a", Some(2), None)];
+        assert_eq!(select(&items, &[], 10).len(), 1);
     }
 
     #[test]

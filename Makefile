@@ -1,0 +1,57 @@
+# news-widget: `make demo` serves the demo, `make test` runs every test. Both install what is missing.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+PORT ?= 8080
+# The features rustc emits for wasm32; wasm-opt must be told, since it reads no feature section.
+WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+                 --enable-reference-types --enable-multivalue
+WASM_OPT := node_modules/.bin/wasm-opt
+ESBUILD := node_modules/.bin/esbuild
+SOURCES := $(shell find src core/src js loader -type f) Cargo.toml core/Cargo.toml
+
+.PHONY: setup demo dist test test-core clippy test-browser test-e2e size bench fuzz seed clean
+
+setup:
+	@tools/setup.sh
+
+## The demo on http://127.0.0.1:$(PORT)/ (PORT overrides).
+demo: setup dist seed
+	node tools/serve.mjs
+
+seed:
+	@node tools/seed-feed.mjs
+
+## dist/: news-widget.js (the loader a script tag points at), news_widget.js (glue), news_widget_bg.wasm.
+dist: setup dist/.built
+dist/.built: $(SOURCES)
+	wasm-pack --log-level warn build --target web --release --no-pack --out-dir target/web --out-name news_widget
+	rm -rf dist && mkdir -p dist
+	$(WASM_OPT) -Oz $(WASM_FEATURES) --strip-debug --strip-producers \
+	  target/web/news_widget_bg.wasm -o dist/news_widget_bg.wasm
+	$(ESBUILD) target/web/news_widget.js --bundle --format=esm --minify --log-level=warning --outfile=dist/news_widget.js
+	$(ESBUILD) loader/news-widget.js --minify --log-level=warning --outfile=dist/news-widget.js
+	@touch $@
+	@node tools/size.mjs
+
+test: setup test-core clippy test-browser dist seed size test-e2e
+
+test-core:
+	cargo test -p news-widget-core
+
+## No unwrap, expect, panic or indexing in code that feed data, attributes or the network reach.
+clippy:
+	cargo clippy -p news-widget-core --all-features -- -D warnings
+	cargo clippy -p news-widget --target wasm32-unknown-unknown -- -D warnings
+
+test-browser:
+	wasm-pack --log-level warn test --headless --chrome
+	wasm-pack --log-level warn test --headless --firefox
+
+size:
+	@node tools/size.mjs --check
+
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/
+
+clean:
+	rm -rf dist target/web

@@ -1,0 +1,62 @@
+//! The host element and its surroundings: shadow root, styles, attribute observation, language.
+
+use js_sys::Array;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CssStyleSheet, Element, MutationObserver, MutationObserverInit, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+/// The widget's stylesheet, compiled in so that no extra request is made and no inline
+/// `<style>` is needed (a strict `style-src` blocks those; adopted sheets are not affected).
+const CSS: &str = include_str!("../view/widget.css");
+
+thread_local! {
+    /// One sheet object shared by every widget on the page.
+    static SHEET: Option<CssStyleSheet> = CssStyleSheet::new().ok().filter(|s| s.replace_sync(CSS).is_ok());
+}
+
+/// The host's open shadow root, new or (after an unmount) emptied, with the widget's styles.
+pub fn shadow_root(host: &Element) -> Result<ShadowRoot, JsValue> {
+    let root = match host.shadow_root() {
+        Some(root) => {
+            root.set_inner_html("");
+            root
+        }
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    SHEET.with(|sheet| match sheet {
+        Some(sheet) => root.set_adopted_style_sheets(&Array::of1(sheet)),
+        None => append_style_element(&root),
+    });
+    Ok(root)
+}
+
+/// For browsers without constructable stylesheets.
+fn append_style_element(root: &ShadowRoot) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Ok(style) = doc.create_element("style") {
+        style.set_text_content(Some(CSS));
+        let _ = root.append_child(&style);
+    }
+}
+
+/// Calls `on_change` whenever one of the `data-*` attributes named in `names` changes on `el`.
+/// The caller disconnects the returned observer when the widget goes away.
+pub fn observe_attributes(el: &Element, names: &[&str], on_change: impl Fn() + 'static) -> Option<MutationObserver> {
+    let callback = Closure::<dyn Fn()>::new(on_change).into_js_value();
+    let observer = MutationObserver::new(callback.unchecked_ref()).ok()?;
+    let filter: Array = names.iter().map(|n| JsValue::from_str(&format!("data-{n}"))).collect();
+    let init = MutationObserverInit::new();
+    init.set_attributes(true);
+    init.set_attribute_filter(&filter);
+    observer.observe_with_options(el, &init).ok()?;
+    Some(observer)
+}
+
+/// The `lang` of the nearest ancestor that has one, else the browser's language.
+pub fn inherited_lang(el: &Element) -> String {
+    let from_page = el.closest("[lang]").ok().flatten().and_then(|e| e.get_attribute("lang"));
+    from_page
+        .filter(|l| !l.trim().is_empty())
+        .or_else(|| web_sys::window().and_then(|w| w.navigator().language()))
+        .unwrap_or_else(|| "en".to_owned())
+}

@@ -1,0 +1,59 @@
+//! Fetching a feed: gloo-net, a 15-second limit, and the body decoded in its own encoding.
+
+use gloo_net::http::Request;
+use js_sys::{Array, Uint8Array};
+use news_widget_core::format::declared_encoding;
+use news_widget_core::FeedError;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortSignal, TextDecoder, TextDecoderOptions};
+
+/// A feed that has not answered within this time is an error (contract §2).
+pub const TIMEOUT_SECONDS: u32 = 15;
+
+/// Fetches `url` and returns its text. `cancel` aborts it when the widget goes away.
+/// `cross_origin` only words the error: a CORS refusal and a dead server look the same to a page.
+pub async fn fetch_feed(url: &str, cancel: &AbortSignal, cross_origin: bool) -> Result<String, FeedError> {
+    // AbortSignal.timeout aborts with a DOMException, an Error: gloo-net handles it without panicking.
+    let timeout = AbortSignal::timeout_with_u32(TIMEOUT_SECONDS * 1000);
+    let signal = AbortSignal::any(&Array::of2(cancel, &timeout));
+    let failed = |timeout: &AbortSignal| {
+        if timeout.aborted() {
+            FeedError::Timeout { seconds: TIMEOUT_SECONDS }
+        } else {
+            FeedError::Network { cross_origin }
+        }
+    };
+    let response = Request::get(url).abort_signal(Some(&signal)).send().await.map_err(|_| failed(&timeout))?;
+    if !response.ok() {
+        return Err(FeedError::Http { status: response.status() });
+    }
+    let content_type = response.headers().get("content-type").unwrap_or_default();
+    let raw: web_sys::Response = response.into();
+    let buffer = raw.array_buffer().map_err(|_| failed(&timeout))?;
+    let bytes = Uint8Array::new(&JsFuture::from(buffer).await.map_err(|_| failed(&timeout))?);
+    Ok(decode(&bytes, &content_type))
+}
+
+/// Decodes the body in the encoding it declares (XML declaration, then HTTP charset), else
+/// UTF-8; a body that is not valid UTF-8 and declares nothing is read as windows-1252, the
+/// usual encoding of such feeds.
+fn decode(bytes: &Uint8Array, content_type: &str) -> String {
+    let head_len = bytes.length().min(512);
+    let head = bytes.subarray(0, head_len).to_vec();
+    let declared = declared_encoding(&head, content_type);
+    let label = declared.as_deref().unwrap_or("utf-8");
+    let strict = declared.is_none();
+    decode_with(bytes, label, strict)
+        .or_else(|| decode_with(bytes, "windows-1252", false))
+        .unwrap_or_default()
+}
+
+fn decode_with(bytes: &Uint8Array, label: &str, fatal: bool) -> Option<String> {
+    let options = TextDecoderOptions::new();
+    options.set_fatal(fatal);
+    let decoder = TextDecoder::new_with_label_and_options(label, &options)
+        .or_else(|_| TextDecoder::new_with_label_and_options("utf-8", &options))
+        .ok()?;
+    decoder.decode_with_js_u8_array(bytes.unchecked_ref()).ok()
+}

@@ -1,0 +1,50 @@
+//! news-widget: a latest-news widget for any web page, in WebAssembly.
+//!
+//! The loader script (`loader/news-widget.js`) finds the places to mount, loads this module
+//! once, and calls [`mount`]. The core (feed model, parsers, configuration, dates) is the
+//! `news-widget-core` crate; `browser` holds the thin adapters over browser APIs; `widget`
+//! one widget's state and controller; `view` the Leptos components.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
+)]
+
+pub mod browser;
+pub mod load;
+pub mod view;
+pub mod widget;
+
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, HtmlElement};
+use widget::config_source::ConfigSource;
+use widget::controller::Mounted;
+
+/// A mounted widget, as the loader holds it.
+#[wasm_bindgen]
+pub struct Widget {
+    inner: Option<Mounted>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Fetches the feed again; an open article stays open.
+    pub fn refresh(&self) {
+        if let Some(m) = &self.inner {
+            m.refresh();
+        }
+    }
+
+    /// Removes the widget and stops its timers, observers and requests.
+    pub fn unmount(&mut self) {
+        self.inner = None;
+    }
+}
+
+/// Mounts a widget in `host` (its shadow root). Settings come from `options` (named as the
+/// data attributes without `data-`), then from `source`'s `data-*` attributes, which are
+/// watched for changes. `link` is the fallback link of a link container, hidden once ready.
+#[wasm_bindgen]
+pub fn mount(host: HtmlElement, source: Option<Element>, options: JsValue, link: Option<Element>) -> Result<Widget, JsValue> {
+    let mounted = widget::controller::mount(host, ConfigSource { element: source, options }, link)?;
+    Ok(Widget { inner: Some(mounted) })
+}

@@ -1,0 +1,199 @@
+//! Mounting one widget: its shadow root, state, and everything it starts (the fetch, timers,
+//! the attribute observer), all stopped when it is unmounted.
+
+use super::config_source::ConfigSource;
+use super::state::{Load, Phase, WidgetState};
+use crate::browser::{dom, events::warn, intl, url};
+use crate::load::load_feed;
+use crate::view::widget::NewsWidget;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use news_widget_core::config::ATTRIBUTES;
+use news_widget_core::i18n::{config_message, error_message};
+use news_widget_core::{ConfigIssue, FeedError};
+use std::rc::Rc;
+use std::sync::Arc;
+use std::time::Duration;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{AbortController, Element, HtmlElement, MutationObserver};
+
+/// How often relative times are rewritten ("il y a 3 minutes" becomes "il y a 4 minutes").
+const TICK: Duration = Duration::from_secs(30);
+
+/// A mounted widget. Dropping it unmounts the view and stops everything it started.
+pub struct Mounted {
+    _view: Box<dyn std::any::Any>,
+    observer: Option<MutationObserver>,
+    reload: RwSignal<u32>,
+}
+
+impl Mounted {
+    /// Fetches the feed again; the open article stays open.
+    pub fn refresh(&self) {
+        self.reload.try_update(|n| *n = n.wrapping_add(1));
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(o) = &self.observer {
+            o.disconnect();
+        }
+    }
+}
+
+/// Mounts a widget in `host`'s shadow root. `link` is the fallback link of a link container.
+pub fn mount(host: HtmlElement, source: ConfigSource, link: Option<Element>) -> Result<Mounted, JsValue> {
+    let root = dom::shadow_root(&host)?;
+    let source = Rc::new(source);
+    let (config, issues) = source.read();
+    let lang = resolve_lang(&host, config.lang.as_deref());
+    let state = WidgetState::new(host.clone().into(), config, lang);
+    report(&state, &issues);
+    let reload = RwSignal::new(0_u32);
+    let view = leptos::mount::mount_to(root.unchecked_into(), move || {
+        start_loading(state, reload);
+        reflect_phase(state, link);
+        start_timers(state, reload);
+        view! { <NewsWidget state/> }
+    });
+    let src = source.clone();
+    let host_el: Element = host.into();
+    let on_change = move || {
+        let (config, issues) = src.read();
+        if state.config.try_get_untracked().is_none() {
+            return;
+        }
+        let lang = resolve_lang(&host_el, config.lang.as_deref());
+        if state.lang.get_untracked() != lang {
+            state.clock.set(intl::Clock::new(&lang).map(Rc::new));
+            state.lang.set(lang);
+        }
+        state.config.set(config);
+        report(&state, &issues);
+    };
+    let observer = source.element.as_ref().and_then(|el| dom::observe_attributes(el, &ATTRIBUTES, on_change));
+    Ok(Mounted { _view: Box::new(view), observer, reload })
+}
+
+/// `data-lang`, else the nearest `lang`, else the browser's; canonical, or English.
+fn resolve_lang(host: &Element, configured: Option<&str>) -> String {
+    let tag = configured.map(str::to_owned).unwrap_or_else(|| dom::inherited_lang(host));
+    intl::canonical(&tag).unwrap_or_else(|| "en".to_owned())
+}
+
+/// Console warnings for every issue; notices in the widget for those it works around.
+fn report(state: &WidgetState, issues: &[ConfigIssue]) {
+    for issue in issues {
+        warn(&config_message(issue));
+    }
+    state.notices.set(issues.iter().filter(|i| !i.is_fatal()).cloned().collect());
+}
+
+/// The feed's absolute URL, or the issue that prevents fetching it.
+fn feed_url(feed: &str) -> Result<String, ConfigIssue> {
+    if feed.is_empty() {
+        return Err(ConfigIssue::MissingFeed);
+    }
+    let invalid = || ConfigIssue::InvalidFeed { value: feed.to_owned() };
+    let resolved = url::resolve(feed, &url::page_base()).ok_or_else(invalid)?;
+    matches!(resolved.protocol().as_str(), "http:" | "https:").then(|| resolved.href()).ok_or_else(invalid)
+}
+
+/// Fetches whenever the feed URL changes or a refresh is asked for.
+fn start_loading(state: WidgetState, reload: RwSignal<u32>) {
+    let target = Memo::new(move |_| state.config.with(|c| feed_url(&c.feed)));
+    let inflight = StoredValue::new_local(None::<AbortController>);
+    let generation = StoredValue::new(0_u64);
+    let abort = move || inflight.try_update_value(|c| c.take().map(|c| c.abort()));
+    Effect::new(move |previous: Option<Result<String, ConfigIssue>>| {
+        reload.track();
+        let target = target.get();
+        abort();
+        generation.update_value(|g| *g += 1);
+        let url = match &target {
+            Err(issue) => {
+                finish(state, Err(FeedError::Config(issue.clone())));
+                return target;
+            }
+            Ok(url) => url.clone(),
+        };
+        let same_feed = previous.as_ref() == Some(&target);
+        if !same_feed || !matches!(state.load.get_untracked(), Load::Ready { .. }) {
+            state.load.set(Load::Loading);
+        }
+        let cross_origin = url::resolve(&url, &url).is_some_and(|u| u.origin() != url::page_origin());
+        state.feed_url.set(url.clone());
+        let Ok(controller) = AbortController::new() else { return target };
+        let signal = controller.signal();
+        inflight.set_value(Some(controller));
+        let this_generation = generation.get_value();
+        spawn_local(async move {
+            let result = load_feed(&url, &signal, cross_origin).await;
+            if generation.try_get_value() == Some(this_generation) {
+                finish(state, result);
+            }
+        });
+        target
+    });
+    on_cleanup(move || {
+        abort();
+    });
+}
+
+/// Applies a load's result and tells the page: exactly one `ready` or `error` per load.
+fn finish(state: WidgetState, result: Result<news_widget_core::Feed, FeedError>) {
+    match result {
+        Ok(feed) => {
+            state.load.set(Load::Ready { feed: Arc::new(feed), saved_at: None });
+            let count = state.visible().len();
+            state.emit("ready", &[("count", JsValue::from(count as u32))]);
+        }
+        // A refresh that fails keeps what is shown: a reader never loses the list.
+        Err(e) if matches!(state.load.get_untracked(), Load::Ready { .. }) && !matches!(e, FeedError::Config(_)) => {
+            warn(&error_message(news_widget_core::i18n::Lang::En, &e, &state.feed_host()));
+        }
+        Err(e) => {
+            let message = error_message(state.ui_lang(), &e, &state.feed_host());
+            warn(&message);
+            state.load.set(Load::Failed(e));
+            state.emit("error", &[("message", JsValue::from_str(&message))]);
+        }
+    }
+}
+
+/// Keeps the host's `data-state` (and a link container's link) in step with loading.
+fn reflect_phase(state: WidgetState, link: Option<Element>) {
+    let link = StoredValue::new_local(link);
+    Effect::new(move |_| {
+        let (phase, _) = state.phase();
+        let Some(host) = state.host.try_get_value() else { return };
+        let _ = host.set_attribute("data-state", phase.as_str());
+        if let Some(link) = link.get_value() {
+            let shown = matches!(phase, Phase::Ready | Phase::Empty);
+            set_hidden(&link, shown);
+            set_hidden(&host, phase == Phase::Loading);
+        }
+    });
+}
+
+fn set_hidden(el: &Element, hidden: bool) {
+    let _ = if hidden { el.set_attribute("hidden", "") } else { el.remove_attribute("hidden") };
+}
+
+/// The clock that rewrites relative times, and `data-refresh`.
+fn start_timers(state: WidgetState, reload: RwSignal<u32>) {
+    if let Ok(tick) = set_interval_with_handle(move || state.now.set(intl::now()), TICK) {
+        on_cleanup(move || tick.clear());
+    }
+    Effect::new(move |_| {
+        let seconds = state.config.with(|c| c.refresh);
+        if seconds == 0 {
+            return;
+        }
+        let every = Duration::from_secs(u64::from(seconds));
+        if let Ok(h) = set_interval_with_handle(move || reload.update(|n| *n = n.wrapping_add(1)), every) {
+            on_cleanup(move || h.clear());
+        }
+    });
+}

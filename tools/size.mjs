@@ -1,0 +1,22 @@
+// Prints what a host page downloads for the widget, each file gzip -9, and the total.
+// With --check, fails above the hard ceiling (issue: "The lightest, fastest news embed").
+import { readdirSync, readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+
+const GOAL_KIB = 64;
+const CEILING_KIB = 96;
+const dir = new URL("../dist/", import.meta.url);
+const files = readdirSync(dir).filter((f) => /\.(js|wasm|css)$/.test(f)).sort();
+let total = 0;
+for (const f of files) {
+  const raw = readFileSync(new URL(f, dir));
+  const gz = gzipSync(raw, { level: 9 }).length;
+  total += gz;
+  console.log(`${f.padEnd(24)} ${String(raw.length).padStart(8)} B  ${(gz / 1024).toFixed(1).padStart(6)} KiB gzip`);
+}
+const kib = total / 1024;
+console.log(`${"total".padEnd(24)} ${"".padStart(10)}  ${kib.toFixed(1).padStart(6)} KiB gzip (goal ${GOAL_KIB}, ceiling ${CEILING_KIB})`);
+if (process.argv.includes("--check") && kib > CEILING_KIB) {
+  console.error(`size: ${kib.toFixed(1)} KiB gzip is over the ${CEILING_KIB} KiB ceiling`);
+  process.exit(1);
+}
