@@ -27,11 +27,13 @@ const TYPES = {
 };
 const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".wasm", ".json", ".xml", ".css", ".svg", ".rss", ".atom"]);
 
-/** Serves `root`; `routes` maps a path to a handler(req, res) for test-only answers. */
+/** Serves `root`; `routes` maps a path (or a prefix ending in "/") to a handler(req, res, url)
+ *  for test-only answers. */
 export function serveStatic({ root = ROOT, routes = {}, headers = {} } = {}) {
   return createServer(async (req, res) => {
     const url = new URL(req.url, "http://localhost");
-    const route = routes[url.pathname];
+    const prefix = Object.keys(routes).find((r) => r.endsWith("/") && url.pathname.startsWith(r));
+    const route = routes[url.pathname] || routes[prefix];
     if (route) return route(req, res, url);
     let path = normalize(join(root, decodeURIComponent(url.pathname)));
     if (!path.startsWith(root)) return send(res, 403, "text/plain", "Forbidden");

@@ -6,7 +6,7 @@ use news_widget_core::format::declared_encoding;
 use news_widget_core::FeedError;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, TextDecoder, TextDecoderOptions};
+use web_sys::{AbortSignal, RequestInit, TextDecoder, TextDecoderOptions};
 
 /// A feed that has not answered within this time is an error (contract §2).
 pub const TIMEOUT_SECONDS: u32 = 15;
@@ -24,7 +24,12 @@ pub async fn fetch_feed(url: &str, cancel: &AbortSignal, cross_origin: bool) -> 
             FeedError::Network { cross_origin }
         }
     };
-    let response = Request::get(url).abort_signal(Some(&signal)).send().await.map_err(|_| failed(&timeout))?;
+    // The request is built here rather than with gloo's builder, which appends a stray "&" to
+    // a URL that already has a query string (gloo-net 0.6), changing signed or cached URLs.
+    let init = RequestInit::new();
+    init.set_signal(Some(&signal));
+    let request = web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| failed(&timeout))?;
+    let response = Request::from(request).send().await.map_err(|_| failed(&timeout))?;
     if !response.ok() {
         return Err(FeedError::Http { status: response.status() });
     }

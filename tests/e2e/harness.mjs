@@ -1,0 +1,126 @@
+// Shared set-up for the end-to-end tests: the built dist/ served with the demo server, pages
+// that tests write, feeds that fail on purpose, a second origin without CORS, and Chromium.
+import { chromium } from "playwright-core";
+import { existsSync, readFileSync } from "node:fs";
+import { join, normalize } from "node:path";
+import { serveStatic, send, ROOT } from "../../tools/serve.mjs";
+
+export const SHARED = process.env.NEWS_WIDGET_SHARED || join(ROOT, "..", "shared");
+export const CHROMIUM_ARGS = [
+  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync",
+];
+
+const JSONFEED = "https://jsonfeed.org/version/1.1";
+const pages = new Map();
+const hits = new Map();
+
+/** Test-only answers: each a feed (or a failure) a real server could send. */
+const faults = {
+  "/__f/404": (req, res) => send(res, 404, "text/html", "<!doctype html><h1>Not found</h1>"),
+  "/__f/500": (req, res) => send(res, 500, "text/plain", "Internal Server Error"),
+  "/__f/login": (req, res) => send(res, 200, "text/html; charset=utf-8",
+    "<!DOCTYPE html><html><head><title>Sign in</title></head><body><form><input name=user></form></body></html>"),
+  "/__f/truncated": (req, res) => send(res, 200, "application/json", `{"version":"${JSONFEED}","items":[{"id":"1","title":"Cut`),
+  "/__f/wrong-shape": (req, res) => send(res, 200, "application/json", JSON.stringify({ hello: "world", items: "none" })),
+  "/__f/empty": (req, res) => send(res, 200, "application/json", JSON.stringify({ version: JSONFEED, title: "Empty", items: [] })),
+  "/__f/partial": (req, res) => send(res, 200, "application/json", JSON.stringify({
+    version: JSONFEED, title: 5, items: [
+      { id: "ok-1", title: "First valid item", date_published: "2025-01-02T00:00:00Z" },
+      { id: { no: 1 }, title: ["wrong"] },
+      "not an item",
+      { id: 7, title: "Second valid item", url: 42, date_published: true },
+    ],
+  })),
+  "/__f/never": () => { /* never answers */ },
+  "/__f/slow-ok": (req, res) => setTimeout(() => sendFeed(res, "slow", 3), 400),
+};
+
+export function sendFeed(res, name, n, extraHeaders = {}) {
+  send(res, 200, "application/feed+json", JSON.stringify(makeFeed(name, n)), extraHeaders);
+}
+
+/** A JSON Feed of `n` dated items, newest first, with sections and HTML bodies. */
+export function makeFeed(name, n, now = Date.now()) {
+  const sections = ["Économie", "Sport", "Culture", "Société"];
+  return {
+    version: JSONFEED, title: `Feed ${name}`,
+    items: Array.from({ length: n }, (_, i) => ({
+      id: `${name}-${i}`, url: `https://news.example/${name}/${i}`, title: `${name} headline ${i}`,
+      _news: { section: sections[i % sections.length] },
+      date_published: new Date(now - (i + 1) * 3600e3).toISOString(),
+      summary: `Summary ${i}`, content_html: `<p>Body of ${name} ${i} with <a href="/x">a link</a>.</p>`,
+    })),
+  };
+}
+
+/** Starts the servers and the browser; call `close()` at the end. */
+export async function start() {
+  const routes = {
+    ...faults,
+    "/__f/feed": (req, res, url) => sendFeed(res, url.searchParams.get("name") || "f", Number(url.searchParams.get("n") || 8)),
+    "/__p/": (req, res, url) => {
+      const page = pages.get(url.pathname);
+      if (!page) return send(res, 404, "text/plain", "no page");
+      send(res, 200, "text/html; charset=utf-8", page.html, page.csp ? { "Content-Security-Policy": page.csp } : {});
+    },
+    "/__shared/": (req, res, url) => {
+      const path = normalize(join(SHARED, "feeds", decodeURIComponent(url.pathname.slice("/__shared/".length))));
+      if (!path.startsWith(SHARED) || !existsSync(path)) return send(res, 404, "text/plain", "no file");
+      // Served as bytes with no charset: the widget must find each file's encoding itself.
+      send(res, 200, "application/octet-stream", readFileSync(path));
+    },
+  };
+  const server = serveStatic({ routes });
+  server.on("request", (req) => {
+    const path = new URL(req.url, "http://x").pathname;
+    hits.set(path, (hits.get(path) || 0) + 1);
+  });
+  // A second origin, serving the same files but never sending CORS headers.
+  const other = serveStatic();
+  await Promise.all([listen(server), listen(other)]);
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const otherOrigin = `http://localhost:${other.address().port}`;
+  return {
+    origin, otherOrigin, browser, hits,
+    /** Registers a page and returns its URL. */
+    page(name, html, csp) {
+      pages.set(`/__p/${name}.html`, { html, csp });
+      return `${origin}/__p/${name}.html`;
+    },
+    async close() {
+      await browser.close();
+      server.close();
+      other.close();
+    },
+  };
+}
+
+function listen(server) {
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+}
+
+/** A page document with the loader at the end. */
+export function html(body, { head = "", script = '<script src="/dist/news-widget.js" async></script>', lang = "fr" } = {}) {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><link rel="icon" href="data:,">${head}</head><body>${body}${script}</body></html>`;
+}
+
+/** Opens a page and collects its console messages and page errors. */
+export async function open(env, url, options = {}) {
+  const context = await env.browser.newContext(options);
+  const page = await context.newPage();
+  const log = { console: [], errors: [], requests: [] };
+  page.on("console", (m) => log.console.push(`${m.type()}: ${m.text()}`));
+  page.on("pageerror", (e) => log.errors.push(e.message));
+  page.on("request", (r) => log.requests.push(r.url()));
+  await page.goto(url);
+  return { page, log, context };
+}
+
+/** Waits until the host matched by `selector` has settled; returns its data-state. */
+export async function settled(page, selector, timeout = 20000) {
+  const host = page.locator(selector);
+  await host.and(page.locator('[data-state="ready"], [data-state="empty"], [data-state="error"]')).waitFor({ state: "attached", timeout });
+  return host.getAttribute("data-state");
+}
