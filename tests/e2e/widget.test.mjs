@@ -1,0 +1,205 @@
+// Contract §2 to §4: attributes, rendered parts, the article, keyboard, events and the JS API.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, html, open, settled } from "./harness.mjs";
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.close(); });
+
+async function widget(name, attrs, opts = {}) {
+  const url = env.page(name, html(`<div id="w" data-news-widget ${attrs}></div>${opts.extra || ""}`, opts));
+  const o = await open(env, url, opts.context);
+  o.state = await settled(o.page, "#w");
+  o.w = o.page.locator("#w");
+  return o;
+}
+
+test("the seed feed: every part, newest first, in French, with relative times", async () => {
+  const { page, w, state } = await widget("seed", 'data-feed="/www/feeds/seed.json" data-limit="9"');
+  assert.equal(state, "ready");
+  assert.equal(await w.locator("[part~=title]").innerText(), "Dernières actualités", "the feed's title heads the list");
+  assert.equal(await w.locator("ul[part~=list] > li[part~=teaser]").count(), 9);
+  const sections = await w.locator("[part~=section]").allInnerTexts();
+  assert.deepEqual(sections.slice(0, 3), ["News", "Frontignan", "France"], "newest first");
+  const times = await w.locator("time[part~=time]").allInnerTexts();
+  assert.deepEqual(times.slice(0, 4), ["il y a 2 heures", "il y a 3 jours", "il y a 4 jours", "il y a 1 semaine"]);
+  assert.equal(times.at(-1), "il y a 2 semaines");
+  const time = w.locator("time[part~=time]").first();
+  assert.match(await time.getAttribute("datetime"), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  assert.match(await time.getAttribute("title"), /\d{4}/, "the title holds the absolute date");
+  await page.context().close();
+});
+
+test("a headline expands its article in place; one at a time; Escape closes and refocuses", async () => {
+  const { page, w } = await widget("expand", 'data-feed="/www/feeds/seed.json"');
+  const first = w.locator("button[part~=headline]").first();
+  const second = w.locator("button[part~=headline]").nth(1);
+  assert.equal(await first.getAttribute("aria-expanded"), "false");
+  assert.equal(await w.locator("[part~=article]").count(), 0, "no article until a headline is chosen");
+  await first.click();
+  const article = w.locator("article[part~=article]");
+  assert.equal(await first.getAttribute("aria-expanded"), "true");
+  assert.equal(await article.getAttribute("id"), await first.getAttribute("aria-controls"));
+  assert.match(await article.locator("[part~=standfirst]").innerText(), /^Le président américain/);
+  assert.equal(await article.locator("[part~=body] p").count(), 6, "the seed article's six paragraphs");
+  assert.equal(await article.locator("a[part~=source-link]").getAttribute("href"),
+    "https://www.example.com/actualites/echange-telephonique-entre-washington-et-moscou-a-la-veille");
+  assert.equal(await article.locator("[part~=image]").count(), 0, "no image without data-images");
+  await second.click();
+  assert.equal(await w.locator("[part~=article]").count(), 1, "only one article open at a time");
+  assert.equal(await first.getAttribute("aria-expanded"), "false");
+  await page.keyboard.press("Escape");
+  assert.equal(await w.locator("[part~=article]").count(), 0);
+  assert.equal(await page.evaluate(() => document.getElementById("w").shadowRoot.activeElement?.getAttribute("aria-controls")),
+    await second.getAttribute("aria-controls"), "focus returns to the headline");
+  await page.context().close();
+});
+
+test("keyboard: Tab reaches the headlines, Enter and Space toggle", async () => {
+  const { page, w } = await widget("keys", 'data-feed="/__f/feed?n=3&name=k"');
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.getElementById("w").shadowRoot.activeElement?.textContent), "k headline 0");
+  await page.keyboard.press("Enter");
+  assert.equal(await w.locator("[part~=article]").count(), 1);
+  await page.keyboard.press("Space");
+  assert.equal(await w.locator("[part~=article]").count(), 0);
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.getElementById("w").shadowRoot.activeElement?.textContent), "k headline 1");
+  await page.context().close();
+});
+
+test("data-open=link, data-target=_blank, data-title and data-images", async () => {
+  let o = await widget("link", 'data-feed="/__f/feed?n=3&name=l" data-open="link" data-target="_blank" data-title=""');
+  const a = o.w.locator("a[part~=headline]").first();
+  assert.equal(await a.getAttribute("href"), "https://news.example/l/0");
+  assert.equal(await a.getAttribute("target"), "_blank");
+  assert.equal(await o.w.locator("[part~=title]").count(), 0, 'data-title="" hides the heading');
+  await o.page.context().close();
+  o = await widget("images", 'data-feed="/www/feeds/seed.json" data-images="true" data-title="À la une"');
+  assert.equal(await o.w.locator("[part~=title]").innerText(), "À la une");
+  await o.w.locator("button[part~=headline]").first().click();
+  const img = o.w.locator("img[part~=image]");
+  assert.equal(await img.getAttribute("loading"), "lazy");
+  assert.equal(await img.getAttribute("alt"), "");
+  assert.match(await img.getAttribute("src"), /\/www\/img\/seed-article\.svg$/, "relative to the feed's URL");
+  await o.page.context().close();
+});
+
+test("data-sections keeps sections regardless of case and accents; data-dates", async () => {
+  let o = await widget("sections", 'data-feed="/www/feeds/seed.json" data-sections="societe, ÉCONOMIE" data-dates="none"');
+  assert.deepEqual(await o.w.locator("[part~=section]").allInnerTexts(), ["Économie", "Société", "Société"]);
+  assert.equal(await o.w.locator("[part~=time]").count(), 0, 'data-dates="none" hides times');
+  await o.page.context().close();
+  o = await widget("absolute", 'data-feed="/www/feeds/seed.json" data-dates="absolute" data-lang="en-GB"');
+  assert.match(await o.w.locator("[part~=time]").first().innerText(), /\d{4}/, "absolute dates carry the year");
+  await o.page.context().close();
+  o = await widget("filtered-empty", 'data-feed="/www/feeds/seed.json" data-sections="Météo"');
+  assert.equal(o.state, "empty");
+  assert.match(await o.w.locator("[part~=empty]").innerText(), /Aucune actualité/);
+  await o.page.context().close();
+});
+
+test("the language: data-lang, else the nearest lang, for dates and sentences", async () => {
+  const url = env.page("langs", html(`
+    <div id="en" data-news-widget data-feed="/www/feeds/seed.json" data-lang="en"></div>
+    <section lang="de"><div id="de" data-news-widget data-feed="/www/feeds/seed.json"></div></section>
+    <div id="fr" data-news-widget data-feed="/www/feeds/seed.json"></div>`));
+  const { page } = await open(env, url);
+  for (const id of ["#en", "#de", "#fr"]) await settled(page, id);
+  assert.equal(await page.locator("#en [part~=time]").nth(1).innerText(), "3 days ago");
+  assert.equal(await page.locator("#de [part~=time]").nth(1).innerText(), "vor 3 Tagen");
+  assert.equal(await page.locator("#fr [part~=time]").nth(1).innerText(), "il y a 3 jours");
+  await page.locator("#en button[part~=headline]").first().click();
+  assert.equal(await page.locator("#en [part~=source-link]").innerText(), "Read the full article");
+  await page.context().close();
+});
+
+test("configuration errors name the attribute and the accepted values", async () => {
+  let o = await widget("missing", 'data-limit="3"');
+  assert.equal(o.state, "error");
+  const error = o.w.locator("p[part~=error][role=alert]");
+  assert.match(await error.innerText(), /data-feed/);
+  assert.ok(o.log.console.some((m) => m.startsWith("warning: [news-widget]") && m.includes("data-feed")));
+  await o.page.context().close();
+  o = await widget("bad-limit", 'data-feed="/__f/feed?n=12" data-limit="lots" data-theme="pink"');
+  assert.equal(o.state, "ready", "an invalid optional value falls back to its default");
+  assert.equal(await o.w.locator("[part~=teaser]").count(), 8);
+  assert.ok(o.log.console.some((m) => m.includes('data-limit="lots"') && m.includes("1 to 50")), o.log.console.join("\n"));
+  assert.ok(o.log.console.some((m) => m.includes("data-theme") && m.includes("light, dark or auto")));
+  assert.match(await o.w.locator("[part~=notice]").innerText(), /data-limit/);
+  await o.page.context().close();
+  o = await widget("bad-feed", 'data-feed="javascript:alert(1)"');
+  assert.equal(o.state, "error");
+  assert.match(await o.w.locator("[part~=error]").innerText(), /data-feed/);
+  await o.page.context().close();
+});
+
+test("attributes changed after mounting take effect at once", async () => {
+  const { page, w } = await widget("live", 'data-feed="/__f/feed?n=10&name=a" data-theme="light"');
+  const bg = () => w.locator(".root").evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.equal(await bg(), "rgb(255, 255, 255)");
+  await page.evaluate(() => document.getElementById("w").setAttribute("data-theme", "dark"));
+  await page.waitForFunction(() => getComputedStyle(document.getElementById("w").shadowRoot.querySelector(".root")).backgroundColor !== "rgb(255, 255, 255)");
+  await page.evaluate(() => document.getElementById("w").setAttribute("data-limit", "2"));
+  await page.waitForFunction(() => document.getElementById("w").shadowRoot.querySelectorAll("[part~=teaser]").length === 2);
+  await page.evaluate(() => document.getElementById("w").setAttribute("data-feed", "/__f/feed?n=4&name=b"));
+  await page.waitForFunction(() => document.getElementById("w").shadowRoot.querySelector("[part~=headline]")?.textContent === "b headline 0");
+  await page.context().close();
+});
+
+test("theme auto follows the reader's colour scheme", async () => {
+  const o = await widget("auto", 'data-feed="/__f/feed?n=2"', { context: { colorScheme: "dark" } });
+  const bg = await o.w.locator(".root").evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.notEqual(bg, "rgb(255, 255, 255)");
+  await o.page.emulateMedia({ colorScheme: "light" });
+  assert.equal(await o.w.locator(".root").evaluate((el) => getComputedStyle(el).backgroundColor), "rgb(255, 255, 255)");
+  await o.page.context().close();
+});
+
+test("events bubble out of the shadow root with their details", async () => {
+  const url = env.page("events", html(`<div id="w" data-news-widget data-feed="/__f/feed?n=5&name=e" data-limit="4"></div>
+    <div id="bad" data-news-widget data-feed="/__f/500"></div>`, {
+    head: `<script>window.__events = []; for (const t of ["ready", "error", "open", "close"])
+      document.addEventListener("news-widget:" + t, (e) => __events.push({ type: e.type, target: e.target.id, detail: e.detail, composed: e.composed }));</script>`,
+  }));
+  const { page } = await open(env, url);
+  await settled(page, "#w");
+  await settled(page, "#bad");
+  const w = page.locator("#w");
+  await w.locator("button[part~=headline]").first().click();
+  await page.keyboard.press("Escape");
+  const events = await page.evaluate(() => __events);
+  const of = (type, target) => events.find((e) => e.type === type && e.target === target);
+  assert.deepEqual(of("news-widget:ready", "w").detail, { count: 4 });
+  assert.match(of("news-widget:error", "bad").detail.message, /500/);
+  assert.deepEqual(of("news-widget:open", "w").detail, { id: "e-0", url: "https://news.example/e/0" });
+  assert.deepEqual(of("news-widget:close", "w").detail, { id: "e-0" });
+  assert.ok(events.every((e) => e.composed));
+  await page.context().close();
+});
+
+test("window.NewsWidget.mount, refresh and unmount, each a Promise", async () => {
+  const url = env.page("api", html(`<div id="target"></div>`));
+  const { page } = await open(env, url);
+  await page.waitForFunction(() => window.NewsWidget);
+  const host = await page.evaluate(async () => {
+    const el = document.getElementById("target");
+    const p = NewsWidget.mount(el, { feed: "/__f/feed?n=6&name=api", limit: 3, lang: "en", sections: ["Sport", "Culture", "Économie"] });
+    const host = await p;
+    return host === el;
+  });
+  assert.ok(host, "mount() resolves to the host element");
+  assert.equal(await settled(page, "#target"), "ready");
+  assert.equal(await page.locator("#target [part~=teaser]").count(), 3);
+  await page.locator("#target button[part~=headline]").first().click();
+  const refreshed = await page.evaluate(() => NewsWidget.refresh(document.getElementById("target")));
+  assert.deepEqual(refreshed, { state: "ready", count: 3 });
+  assert.equal(await page.locator("#target [part~=article]").count(), 1, "a refresh never closes the article being read");
+  assert.equal(await page.evaluate(() => NewsWidget.unmount(document.getElementById("target"))), true);
+  assert.equal(await page.locator("#target [part~=teaser]").count(), 0);
+  assert.equal(await page.locator("#target").getAttribute("data-state"), null);
+  const rejected = await page.evaluate(() => NewsWidget.refresh(document.getElementById("target")).then(() => "resolved", (e) => e.message));
+  assert.match(rejected, /no widget is mounted/);
+  await page.context().close();
+});
