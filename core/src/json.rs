@@ -20,7 +20,7 @@ pub trait JsonValue: Sized {
 }
 
 #[cfg(any(test, feature = "serde_json"))]
-impl<'a> JsonValue for &'a serde_json::Value {
+impl JsonValue for &serde_json::Value {
     fn get(&self, key: &str) -> Option<Self> {
         self.as_object().and_then(|o| o.get(key))
     }
