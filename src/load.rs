@@ -6,11 +6,41 @@ use news_widget_core::error::Found;
 use news_widget_core::format::{detect, Format};
 use news_widget_core::jsonfeed::map_json_feed;
 use news_widget_core::{Feed, FeedError};
-use web_sys::AbortSignal;
+use futures::future::{FutureExt, LocalBoxFuture};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
 
-/// Fetches and parses the feed at `url` (absolute).
-pub async fn load_feed(url: &str, cancel: &AbortSignal, cross_origin: bool) -> Result<Feed, FeedError> {
-    let text = fetch_feed(url, cancel, cross_origin).await?;
+type Shared = futures::future::Shared<LocalBoxFuture<'static, Result<Arc<Feed>, FeedError>>>;
+
+thread_local! {
+    /// Loads under way, by URL: ten widgets of one feed make one request and one parse.
+    static IN_FLIGHT: RefCell<HashMap<String, Shared>> = RefCell::new(HashMap::new());
+}
+
+/// Fetches and parses the feed at `url` (absolute), joining a load of the same URL already
+/// under way. The request is not cancelled when one widget goes away (another may wait for
+/// it); the 15-second limit still ends it.
+pub async fn load_feed(url: &str, cross_origin: bool) -> Result<Arc<Feed>, FeedError> {
+    let shared = IN_FLIGHT.with_borrow_mut(|map| {
+        map.entry(url.to_owned())
+            .or_insert_with(|| {
+                let url = url.to_owned();
+                async move {
+                    let result = fetch_and_parse(&url, cross_origin).await.map(Arc::new);
+                    IN_FLIGHT.with_borrow_mut(|map| map.remove(&url));
+                    result
+                }
+                .boxed_local()
+                .shared()
+            })
+            .clone()
+    });
+    shared.await
+}
+
+async fn fetch_and_parse(url: &str, cross_origin: bool) -> Result<Feed, FeedError> {
+    let text = fetch_feed(url, cross_origin).await?;
     parse_feed(&text, url)
 }
 

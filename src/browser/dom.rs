@@ -18,7 +18,10 @@ thread_local! {
 pub fn shadow_root(host: &Element) -> Result<ShadowRoot, JsValue> {
     let root = match host.shadow_root() {
         Some(root) => {
-            root.set_inner_html("");
+            // Not innerHTML = "": that is a Trusted Types sink.
+            while let Some(child) = root.first_child() {
+                let _ = root.remove_child(&child);
+            }
             root
         }
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,

@@ -1,7 +1,7 @@
 //! Fetching a feed: gloo-net, a 15-second limit, and the body decoded in its own encoding.
 
 use gloo_net::http::Request;
-use js_sys::{Array, Uint8Array};
+use js_sys::Uint8Array;
 use news_widget_core::format::declared_encoding;
 use news_widget_core::FeedError;
 use wasm_bindgen::JsCast;
@@ -11,12 +11,12 @@ use web_sys::{AbortSignal, RequestInit, TextDecoder, TextDecoderOptions};
 /// A feed that has not answered within this time is an error (contract §2).
 pub const TIMEOUT_SECONDS: u32 = 15;
 
-/// Fetches `url` and returns its text. `cancel` aborts it when the widget goes away.
-/// `cross_origin` only words the error: a CORS refusal and a dead server look the same to a page.
-pub async fn fetch_feed(url: &str, cancel: &AbortSignal, cross_origin: bool) -> Result<String, FeedError> {
+/// Fetches `url` and returns its text. `cross_origin` only words the error: to a page, a CORS
+/// refusal and a dead server look the same.
+pub async fn fetch_feed(url: &str, cross_origin: bool) -> Result<String, FeedError> {
     // AbortSignal.timeout aborts with a DOMException, an Error: gloo-net handles it without panicking.
     let timeout = AbortSignal::timeout_with_u32(TIMEOUT_SECONDS * 1000);
-    let signal = AbortSignal::any(&Array::of2(cancel, &timeout));
+    let signal = timeout.clone();
     let failed = |timeout: &AbortSignal| {
         if timeout.aborted() {
             FeedError::Timeout { seconds: TIMEOUT_SECONDS }

@@ -7,5 +7,6 @@ pub mod fetch;
 pub mod html;
 pub mod intl;
 pub mod json;
+pub mod storage;
 pub mod url;
 pub mod xml;

@@ -3,19 +3,20 @@
 
 use super::config_source::ConfigSource;
 use super::state::{Load, Phase, WidgetState};
-use crate::browser::{dom, events::warn, intl, url};
+use crate::browser::{dom, events::warn, intl, storage, url};
 use crate::load::load_feed;
 use crate::view::widget::NewsWidget;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use news_widget_core::config::ATTRIBUTES;
 use news_widget_core::i18n::{config_message, error_message};
-use news_widget_core::{ConfigIssue, FeedError};
+use news_widget_core::model::Timestamp;
+use news_widget_core::{ConfigIssue, Feed, FeedError};
 use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{AbortController, Element, HtmlElement, MutationObserver};
+use web_sys::{Element, HtmlElement, MutationObserver};
 
 /// How often relative times are rewritten ("il y a 3 minutes" becomes "il y a 4 minutes").
 const TICK: Duration = Duration::from_secs(30);
@@ -100,60 +101,85 @@ fn feed_url(feed: &str) -> Result<String, ConfigIssue> {
     matches!(resolved.protocol().as_str(), "http:" | "https:").then(|| resolved.href()).ok_or_else(invalid)
 }
 
-/// Fetches whenever the feed URL changes or a refresh is asked for.
+/// Fetches whenever the feed URL changes or a refresh is asked for. A new feed shows its
+/// saved copy (if any) at once while it is fetched.
 fn start_loading(state: WidgetState, reload: RwSignal<u32>) {
     let target = Memo::new(move |_| state.config.with(|c| feed_url(&c.feed)));
-    let inflight = StoredValue::new_local(None::<AbortController>);
     let generation = StoredValue::new(0_u64);
-    let abort = move || inflight.try_update_value(|c| c.take().map(|c| c.abort()));
+    // When the data shown was fetched: the age a stale note gives.
+    let shown_at = StoredValue::new(None::<Timestamp>);
     Effect::new(move |previous: Option<Result<String, ConfigIssue>>| {
         reload.track();
         let target = target.get();
-        abort();
         generation.update_value(|g| *g += 1);
         let url = match &target {
             Err(issue) => {
-                finish(state, Err(FeedError::Config(issue.clone())));
+                finish(state, Err((FeedError::Config(issue.clone()), None)));
                 return target;
             }
             Ok(url) => url.clone(),
         };
-        let same_feed = previous.as_ref() == Some(&target);
-        if !same_feed || !matches!(state.load.get_untracked(), Load::Ready { .. }) {
-            state.load.set(Load::Loading);
+        if previous.as_ref() != Some(&target) || !matches!(state.load.get_untracked(), Load::Ready { .. }) {
+            show_saved_copy(state, &url, shown_at);
         }
         let cross_origin = url::resolve(&url, &url).is_some_and(|u| u.origin() != url::page_origin());
         state.feed_url.set(url.clone());
-        let Ok(controller) = AbortController::new() else { return target };
-        let signal = controller.signal();
-        inflight.set_value(Some(controller));
         let this_generation = generation.get_value();
         spawn_local(async move {
-            let result = load_feed(&url, &signal, cross_origin).await;
-            if generation.try_get_value() == Some(this_generation) {
-                finish(state, result);
+            let result = load_feed(&url, cross_origin).await;
+            if generation.try_get_value() != Some(this_generation) {
+                return;
             }
+            if let Ok(feed) = &result {
+                storage::save(&url, feed, intl::now());
+                shown_at.set_value(Some(intl::now()));
+            }
+            finish(state, result.map_err(|e| (e, shown_at.get_value())));
         });
         target
     });
-    on_cleanup(move || {
-        abort();
-    });
 }
 
-/// Applies a load's result and tells the page: exactly one `ready` or `error` per load.
-fn finish(state: WidgetState, result: Result<news_widget_core::Feed, FeedError>) {
+/// Shows the kept copy of `url`, or the loading state when there is none.
+fn show_saved_copy(state: WidgetState, url: &str, shown_at: StoredValue<Option<Timestamp>>) {
+    match storage::load(url) {
+        Some((feed, saved_at)) => {
+            shown_at.set_value(Some(saved_at));
+            state.load.set(Load::Ready { feed: Arc::new(feed), saved_at: None });
+            announce_ready(state);
+        }
+        None => {
+            shown_at.set_value(None);
+            state.load.set(Load::Loading);
+        }
+    }
+}
+
+fn announce_ready(state: WidgetState) {
+    let count = state.visible().len();
+    state.emit("ready", &[("count", JsValue::from(count as u32))]);
+}
+
+/// Applies a load's result and tells the page. A failure while news is shown keeps it, with
+/// a note saying how old it is: the reader never loses the list.
+fn finish(state: WidgetState, result: Result<Arc<Feed>, (FeedError, Option<Timestamp>)>) {
     match result {
         Ok(feed) => {
-            state.load.set(Load::Ready { feed: Arc::new(feed), saved_at: None });
-            let count = state.visible().len();
-            state.emit("ready", &[("count", JsValue::from(count as u32))]);
+            state.load.set(Load::Ready { feed, saved_at: None });
+            announce_ready(state);
         }
-        // A refresh that fails keeps what is shown: a reader never loses the list.
-        Err(e) if matches!(state.load.get_untracked(), Load::Ready { .. }) && !matches!(e, FeedError::Config(_)) => {
-            warn(&error_message(news_widget_core::i18n::Lang::En, &e, &state.feed_host()));
+        Err((e, Some(fetched_at))) if matches!(state.load.get_untracked(), Load::Ready { .. }) => {
+            let message = error_message(state.ui_lang(), &e, &state.feed_host());
+            warn(&message);
+            state.load.update(|l| {
+                if let Load::Ready { saved_at, .. } = l {
+                    *saved_at = Some(fetched_at);
+                }
+            });
+            // The page still hears of the failure; data-state stays "ready".
+            state.emit("error", &[("message", JsValue::from_str(&message))]);
         }
-        Err(e) => {
+        Err((e, _)) => {
             let message = error_message(state.ui_lang(), &e, &state.feed_host());
             warn(&message);
             state.load.set(Load::Failed(e));

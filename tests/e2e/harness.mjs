@@ -13,6 +13,9 @@ export const CHROMIUM_ARGS = [
 
 const JSONFEED = "https://jsonfeed.org/version/1.1";
 const pages = new Map();
+/** Feeds whose behaviour a test switches: `/__f/switch?id=X` answers as `modes.get(X)`. */
+export const modes = new Map();
+let big;
 const hits = new Map();
 
 /** Test-only answers: each a feed (or a failure) a real server could send. */
@@ -34,6 +37,19 @@ const faults = {
   })),
   "/__f/never": () => { /* never answers */ },
   "/__f/slow-ok": (req, res) => setTimeout(() => sendFeed(res, "slow", 3), 400),
+  "/__f/switch": (req, res, url) => {
+    const id = url.searchParams.get("id");
+    const mode = modes.get(id) || "ok";
+    if (mode === "fail") return send(res, 503, "text/plain", "Service Unavailable");
+    if (mode === "never") return;
+    const delay = mode === "slow" ? 2000 : 0;
+    setTimeout(() => sendFeed(res, `${id}-${mode}`, 5), delay);
+  },
+  // 20,000 items, several MB: the newest must show and the page stay responsive.
+  "/__f/big": (req, res) => {
+    big ||= JSON.stringify(makeFeed("big", 20000));
+    send(res, 200, "application/json", big);
+  },
 };
 
 export function sendFeed(res, name, n, extraHeaders = {}) {
