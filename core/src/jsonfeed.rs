@@ -56,18 +56,10 @@ fn item_parts<J: JsonValue>(item: &J) -> Option<ItemParts> {
     })
 }
 
-/// The item's id as a string; numbers are written without a fraction when they have none.
+/// The item's id as a string; a number is written as JSON writes it (`42`, not `42.0`).
 fn id<J: JsonValue>(item: &J) -> Option<String> {
     let v = item.get("id")?;
-    if let Some(s) = v.string() {
-        return Some(s);
-    }
-    let n = v.number().filter(|n| n.is_finite())?;
-    if n.fract() == 0.0 && n.abs() < 9.0e15 {
-        Some(format!("{}", n as i64))
-    } else {
-        Some(format!("{n}"))
-    }
+    v.string().or_else(|| v.number_text())
 }
 
 /// `_news.section`, else the first tag that is a string.
@@ -128,12 +120,14 @@ mod tests {
             {"id": "1", "title": ["no"], "content_text": "text wins", "tags": "a string", "url": 7, "date_published": true},
             "not an item",
             {"id": {"a": "b"}},
-            {"id": "3", "title": "fine"}
+            {"id": "3", "title": "fine"},
+            {"id": 1.5, "title": "fractional id"}
         ]}))
         .expect("feed");
         assert_eq!(feed.title, None);
         let heads: Vec<_> = feed.items.iter().map(|i| i.headline.as_str()).collect();
-        assert_eq!(heads, ["text wins", "fine"]);
+        assert_eq!(heads, ["text wins", "fine", "fractional id"]);
+        assert_eq!(feed.items[2].id, "1.5");
         assert_eq!(feed.items[0].section, None);
         assert_eq!(feed.items[0].link, None);
     }

@@ -27,6 +27,10 @@ impl JsonValue for Js {
     fn number(&self) -> Option<f64> {
         self.0.as_f64()
     }
+    fn number_text(&self) -> Option<String> {
+        self.0.as_f64().filter(|n| n.is_finite())?;
+        JSON::stringify(&self.0).ok()?.as_string()
+    }
     fn elements(&self) -> Option<Vec<Self>> {
         Array::is_array(&self.0).then(|| Array::from(&self.0).iter().map(Js).collect())
     }

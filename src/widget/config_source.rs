@@ -33,14 +33,11 @@ impl ConfigSource {
 fn js_to_string(v: &JsValue) -> String {
     if let Some(s) = v.as_string() {
         s
-    } else if let Some(b) = v.as_bool() {
-        b.to_string()
-    } else if let Some(n) = v.as_f64() {
-        format!("{n}")
     } else if js_sys::Array::is_array(v) {
         // `sections: ["Sport", "Économie"]` reads as "Sport,Économie".
         js_sys::Array::from(v).iter().filter_map(|s| s.as_string()).collect::<Vec<_>>().join(",")
     } else {
-        String::new()
+        // Numbers and booleans as JavaScript writes them: `limit: 5` reads as "5".
+        js_sys::JSON::stringify(v).ok().and_then(|s| s.as_string()).unwrap_or_default()
     }
 }
