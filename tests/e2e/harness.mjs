@@ -119,7 +119,7 @@ function listen(server) {
 
 /** A page document with the loader at the end. */
 export function html(body, { head = "", script = '<script src="/dist/news-widget.js" async></script>', lang = "fr" } = {}) {
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><link rel="icon" href="data:,">${head}</head><body>${body}${script}</body></html>`;
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><link rel="icon" href="/www/img/favicon.svg">${head}</head><body>${body}${script}</body></html>`;
 }
 
 /** Opens a page and collects its console messages and page errors. */
