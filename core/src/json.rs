@@ -43,3 +43,58 @@ impl JsonValue for &serde_json::Value {
         serde_json::Value::is_object(self)
     }
 }
+
+/// Mends what most often makes real JSON feeds unparseable, so that a second parse can
+/// succeed: Python's bare `NaN` and `Infinity` (become `null`) and raw control characters
+/// inside strings (become escapes). `None` when there is nothing to mend.
+pub fn repair_json(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut changed = false;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let mut advance = c.len_utf8();
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                '\n' | '\r' | '\t' => {
+                    out.push_str(match c { '\n' => "\\n", '\r' => "\\r", _ => "\\t" });
+                    changed = true;
+                    rest = rest.get(advance..).unwrap_or_default();
+                    continue;
+                }
+                c if (c as u32) < 0x20 => {
+                    changed = true;
+                    rest = rest.get(advance..).unwrap_or_default();
+                    continue;
+                }
+                _ => {}
+            }
+            out.push(c);
+        } else if let Some(word) = ["-Infinity", "Infinity", "NaN"].iter().find(|w| rest.starts_with(**w)) {
+            out.push_str("null");
+            changed = true;
+            advance = word.len();
+        } else {
+            in_string = c == '"';
+            out.push(c);
+        }
+        rest = rest.get(advance..).unwrap_or_default();
+    }
+    changed.then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repairs_python_constants_and_raw_control_characters() {
+        assert_eq!(repair_json(r#"{"id": NaN, "n": -Infinity, "s": "NaN stays"}"#).as_deref(), Some(r#"{"id": null, "n": null, "s": "NaN stays"}"#));
+        assert_eq!(repair_json("{\"t\": \"a\nb\u{1}c\"}").as_deref(), Some("{\"t\": \"a\\nbc\"}"));
+        assert_eq!(repair_json(r#"{"ok": "\"quoted\" \\"}"#), None, "valid JSON is left alone");
+    }
+}

@@ -4,20 +4,18 @@ use crate::dates::parse_date;
 use crate::error::{FeedError, Found};
 use crate::model::{Body, Feed, ItemParts};
 use crate::text::html_to_text;
-use crate::xml::{XmlElement, ATOM, CONTENT, DC, MEDIA, RSS1};
+use crate::xml::{XmlElement, ATOM, ATOM03, CONTENT, DC, MEDIA, RSS1};
 
 /// Maps a parsed XML document's root element. XML that is neither RSS nor Atom is an error.
 pub fn map_xml_feed<E: XmlElement>(root: &E) -> Result<Feed, FeedError> {
     match (root.local_name().as_str(), root.namespace().as_deref()) {
-        ("rss", None) => {
-            let channel = root.child("channel", None).ok_or(FeedError::NotAFeed(Found::OtherXml))?;
-            Ok(rss(&channel, channel.children(), None))
-        }
+        // An <rss> without a channel is an RSS feed with nothing in it.
+        ("rss", None) => Ok(root.child("channel", None).map(|c| rss(&c, c.children(), None)).unwrap_or_default()),
         ("RDF", Some(_)) => {
             let channel = root.child("channel", Some(RSS1)).ok_or(FeedError::NotAFeed(Found::OtherXml))?;
             Ok(rss(&channel, root.children(), Some(RSS1)))
         }
-        ("feed", Some(ATOM)) => Ok(atom(root)),
+        ("feed", Some(ns @ (ATOM | ATOM03))) => Ok(atom(root, if ns == ATOM { ATOM } else { ATOM03 })),
         _ => Err(FeedError::NotAFeed(Found::OtherXml)),
     }
 }
@@ -82,20 +80,21 @@ fn media_image<E: XmlElement>(children: &[E]) -> Option<String> {
         })
 }
 
-fn atom<E: XmlElement>(feed: &E) -> Feed {
+/// Atom 1.0, or 0.3 (`ns`), whose `issued` and `modified` are 1.0's `published` and `updated`.
+fn atom<E: XmlElement>(feed: &E, ns: &str) -> Feed {
     let items = feed
         .children()
         .iter()
-        .filter(|c| c.local_name() == "entry" && c.namespace().as_deref() == Some(ATOM))
+        .filter(|c| c.local_name() == "entry" && c.namespace().as_deref() == Some(ns))
         .enumerate()
-        .filter_map(|(i, entry)| atom_entry(entry).finish(i))
+        .filter_map(|(i, entry)| atom_entry(entry, ns).finish(i))
         .collect();
-    Feed { title: title_text(feed, Some(ATOM)), items }
+    Feed { title: title_text(feed, Some(ns)), items }
 }
 
-fn atom_entry<E: XmlElement>(entry: &E) -> ItemParts {
+fn atom_entry<E: XmlElement>(entry: &E, ns: &str) -> ItemParts {
     let children = entry.children();
-    let atom_children = || children.iter().filter(|c| c.namespace().as_deref() == Some(ATOM));
+    let atom_children = || children.iter().filter(|c| c.namespace().as_deref() == Some(ns));
     let links: Vec<&E> = atom_children().filter(|c| c.local_name() == "link").collect();
     let link = links
         .iter()
@@ -106,13 +105,13 @@ fn atom_entry<E: XmlElement>(entry: &E) -> ItemParts {
         .find(|l| l.attribute("rel").as_deref() == Some("enclosure") && l.attribute("type").is_some_and(|t| t.starts_with("image/")))
         .and_then(|l| l.attribute("href"))
         .or_else(|| media_image(&children));
-    let content = entry.child("content", Some(ATOM)).and_then(|c| atom_text(&c));
-    let summary = entry.child("summary", Some(ATOM)).and_then(|c| atom_text(&c));
-    let date = entry.child_text("published", Some(ATOM)).or_else(|| entry.child_text("updated", Some(ATOM)));
+    let content = entry.child("content", Some(ns)).and_then(|c| atom_text(&c));
+    let summary = entry.child("summary", Some(ns)).and_then(|c| atom_text(&c));
+    let date = ["published", "issued", "updated", "modified"].iter().find_map(|d| entry.child_text(d, Some(ns)));
     let section = atom_children().find(|c| c.local_name() == "category").and_then(|c| c.attribute("term"));
     ItemParts {
-        id: entry.child_text("id", Some(ATOM)).map(|i| i.trim().to_owned()),
-        title: title_text(entry, Some(ATOM)),
+        id: entry.child_text("id", Some(ns)).map(|i| i.trim().to_owned()),
+        title: title_text(entry, Some(ns)),
         fallback_text: content.iter().chain(summary.iter()).map(Body::text).collect(),
         section,
         date: date.and_then(|d| parse_date(&d)),
@@ -123,10 +122,13 @@ fn atom_entry<E: XmlElement>(entry: &E) -> ItemParts {
     }
 }
 
-/// An Atom text construct: `text` (default), `html`, or `xhtml` (markup inline).
+/// An Atom text construct: `text` (default), `html`, or `xhtml` (markup inline); in Atom 0.3,
+/// `mode="escaped"` content is HTML too.
 fn atom_text<E: XmlElement>(el: &E) -> Option<Body> {
+    let escaped = el.attribute("mode").as_deref() == Some("escaped");
     let body = match el.attribute("type").as_deref() {
         Some("html") | Some("text/html") => Body::Html(el.text()),
+        _ if escaped => Body::Html(el.text()),
         Some("xhtml") | Some("application/xhtml+xml") => Body::Html(el.inner_markup()),
         _ => Body::Text(el.text()),
     };
@@ -180,6 +182,15 @@ mod tests {
     #[test]
     fn other_xml_is_not_a_feed() {
         assert_eq!(map("<html><body/></html>"), Err(FeedError::NotAFeed(Found::OtherXml)));
-        assert_eq!(map("<rss/>"), Err(FeedError::NotAFeed(Found::OtherXml)));
+        assert_eq!(map("<rss version='2.0'/>"), Ok(Feed::default()), "an RSS feed with no channel is empty");
+    }
+
+    #[test]
+    fn atom_0_3_is_read_too() {
+        let feed = map(r#"<feed version="0.3" xmlns="http://purl.org/atom/ns#"><entry><title>Old</title><issued>2004-01-01T00:00:00Z</issued>
+            <content type="text/html" mode="escaped">safe &lt;b&gt;bold&lt;/b&gt;</content></entry></feed>"#).expect("feed");
+        assert_eq!(feed.items[0].headline, "Old");
+        assert!(feed.items[0].date.is_some());
+        assert_eq!(feed.items[0].body, Some(Body::Html("safe <b>bold</b>".into())));
     }
 }

@@ -1,16 +1,20 @@
 //! JSON through the browser's own `JSON.parse`: fast, and no parser in the module.
 
 use js_sys::{Array, Reflect, JSON};
-use news_widget_core::json::JsonValue;
+use news_widget_core::json::{repair_json, JsonValue};
 use news_widget_core::FeedError;
 use wasm_bindgen::JsValue;
 
 /// A value `JSON.parse` made, read by the core's JSON Feed mapper.
 pub struct Js(JsValue);
 
-/// Parses JSON text; invalid JSON (truncated, `NaN`, a Ruby hash) is `Malformed`.
+/// Parses JSON text, once more after mending (see `repair_json`) if it fails; JSON that
+/// still does not parse (truncated, a Ruby hash) is `Malformed`.
 pub fn parse(text: &str) -> Result<Js, FeedError> {
-    JSON::parse(text).map(Js).map_err(|_| FeedError::Malformed { format: "JSON" })
+    JSON::parse(text)
+        .or_else(|e| JSON::parse(&repair_json(text).ok_or(e)?))
+        .map(Js)
+        .map_err(|_| FeedError::Malformed { format: "JSON" })
 }
 
 impl JsonValue for Js {

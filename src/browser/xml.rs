@@ -1,22 +1,27 @@
 //! RSS and Atom through the browser's own XML parser (`DOMParser`, `application/xml`).
 
 use crate::browser::html::parse_document;
-use news_widget_core::xml::XmlElement;
+use news_widget_core::xml::{repair_xml, XmlElement};
 use news_widget_core::xmlfeed::map_xml_feed;
 use news_widget_core::{Feed, FeedError};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-/// Parses XML text and maps it; XML that does not parse is `Malformed`.
+/// Parses XML text and maps it. XML that does not parse is parsed once more after the
+/// usual breakage is mended (see `repair_xml`); if it still does not, it is `Malformed`.
 pub fn parse_xml_feed(text: &str) -> Result<Feed, FeedError> {
-    let malformed = FeedError::Malformed { format: "XML" };
-    let doc = parse_document(text, "application/xml").map_err(|_| malformed.clone())?;
+    let root = parse_root(text).or_else(|| parse_root(&repair_xml(text)?));
+    let root = root.ok_or(FeedError::Malformed { format: "XML" })?;
+    map_xml_feed(&Xml(root))
+}
+
+fn parse_root(text: &str) -> Option<Element> {
+    let doc = parse_document(text, "application/xml").ok()?;
     // A parse error shows as a <parsererror> element (Firefox: the root; Chromium: inside it).
     if doc.get_elements_by_tag_name("parsererror").length() > 0 {
-        return Err(malformed);
+        return None;
     }
-    let root = doc.document_element().ok_or(malformed)?;
-    map_xml_feed(&Xml(root))
+    doc.document_element()
 }
 
 /// An element of the parsed document, read by the core's RSS and Atom mapper.
