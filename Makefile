@@ -10,6 +10,7 @@ ESBUILD := node_modules/.bin/esbuild
 SOURCES := $(shell find src core/src js loader -type f) Cargo.toml core/Cargo.toml
 
 .PHONY: setup demo dist test test-core clippy test-browser test-e2e size bench fuzz seed clean
+FUZZ_SECONDS ?= 60
 
 setup:
 	@tools/setup.sh
@@ -35,8 +36,13 @@ dist/.built: $(SOURCES)
 
 test: setup test-core clippy test-browser dist seed size test-e2e
 
+## The core natively, with a one-second fuzzing run of each parser.
 test-core:
 	cargo test -p news-widget-core
+
+## Fuzzing of every parser the network, feeds and attributes reach: FUZZ_SECONDS each.
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) cargo test --release -p news-widget-core --test fuzz -- --nocapture --test-threads=1
 
 ## No unwrap, expect, panic or indexing in code that feed data, attributes or the network reach.
 clippy:

@@ -1,0 +1,179 @@
+//! Fuzzing of every parser the network, feed data or attributes reach: dates, attributes,
+//! JSON Feed mapping, RSS/Atom mapping, HTML-to-text, entity decoding and the mending passes.
+//! Each target runs for `FUZZ_SECONDS` (default 1) and prints its executions; a panic is
+//! shrunk to the smallest input that causes it. `make fuzz` runs it longer.
+
+use news_widget_core::config::Config;
+use news_widget_core::dates::{parse_date, to_iso};
+use news_widget_core::json::repair_json;
+use news_widget_core::jsonfeed::map_json_feed;
+use news_widget_core::select::select;
+use news_widget_core::text::{cut_at_word, decode_entities, fold, html_to_text, paragraphs};
+use news_widget_core::xml::repair_xml;
+use news_widget_core::xmlfeed::map_xml_feed;
+use proptest::prelude::*;
+use proptest::test_runner::{Config as RunConfig, TestRunner};
+use serde_json::Value;
+use std::time::{Duration, Instant};
+
+fn seconds() -> f64 {
+    std::env::var("FUZZ_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(1.0)
+}
+
+/// Runs `check` on values of `strategy` until the time is up; panics with the shrunk input.
+fn fuzz<S: Strategy>(name: &str, strategy: S, check: impl Fn(S::Value)) {
+    let deadline = Instant::now() + Duration::from_secs_f64(seconds());
+    let config = RunConfig { cases: 256, failure_persistence: None, ..RunConfig::default() };
+    let mut executions = 0_u64;
+    while Instant::now() < deadline {
+        // A runner counts the cases it ran: a fresh one (and a fresh random seed) each round.
+        let mut runner = TestRunner::new(config.clone());
+        if let Err(e) = runner.run(&strategy, |v| {
+            check(v);
+            Ok(())
+        }) {
+            panic!("fuzz {name}: {e}");
+        }
+        executions += 256;
+    }
+    println!("fuzz {name}: {executions} executions in {:.0} s, no panic", seconds());
+}
+
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+        "\\PC{0,40}".prop_map(Value::from),
+        date_like().prop_map(Value::from),
+        "<[a-z]{1,6}( [a-z]{1,5}=\"[^\"]{0,10}\")?>[^<]{0,20}(</[a-z]{1,6}>)?".prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, 64, 8, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+            prop::collection::vec((field_name(), inner), 0..8).prop_map(|kv| Value::Object(kv.into_iter().collect())),
+        ]
+    })
+}
+
+fn field_name() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            "version", "title", "items", "id", "url", "external_url", "content_html", "content_text", "summary", "image",
+            "banner_image", "date_published", "date_modified", "tags", "_news", "section",
+        ])
+        .prop_map(str::to_owned),
+        "[a-z_]{1,8}",
+    ]
+}
+
+/// A JSON Feed whose fields have random types and values.
+fn json_feed() -> impl Strategy<Value = Value> {
+    prop::collection::vec(prop::collection::vec((field_name(), json_value()), 0..10), 0..12).prop_map(|items| {
+        let items: Vec<Value> = items.into_iter().map(|kv| Value::Object(kv.into_iter().collect())).collect();
+        serde_json::json!({ "version": "https://jsonfeed.org/version/1.1", "title": "t", "items": items })
+    })
+}
+
+fn date_like() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[0-9]{1,5}-[0-9]{1,3}-[0-9]{1,3}([Tt ][0-9]{1,3}:[0-9]{1,3}(:[0-9]{1,3})?(\\.[0-9]{0,12})?)?(Z|[+-][0-9]{2}:?[0-9]{0,2}| ?[A-Z]{1,4})?",
+        "([A-Za-zé]{2,9}, ?)?[0-9]{1,3} [A-Za-z]{3,9}\\.? [0-9]{1,5} [0-9]{1,2}:[0-9]{1,2}(:[0-9]{1,2})? ?([+-][0-9]{4}|[A-Z]{1,5})?",
+        "\\PC{0,30}",
+    ]
+}
+
+/// RSS and Atom documents built from the elements the mapper reads, with random content.
+fn xml_doc() -> impl Strategy<Value = String> {
+    let names = prop::sample::select(vec![
+        "title", "link", "guid", "description", "category", "pubDate", "content:encoded", "dc:date", "dc:subject",
+        "media:content", "media:thumbnail", "enclosure", "id", "summary", "content", "published", "updated", "entry", "item",
+    ]);
+    let text = prop_oneof![
+        "[^<&]{0,30}",
+        date_like().prop_map(|d| d.replace(['<', '&'], "")),
+        Just("<![CDATA[<p>x</p><script>1</script>]]>".to_owned()),
+        "(&[a-z#0-9]{0,6};?){0,3}",
+    ];
+    let attrs = "( (href|type|url|rel|term|medium|mode)=\"[a-z/:.]{0,12}\"){0,3}";
+    let element = (names, attrs, text).prop_map(|(n, a, t)| format!("<{n}{a}>{t}</{n}>"));
+    let entries = prop::collection::vec(prop::collection::vec(element, 0..8).prop_map(|e| e.concat()), 0..6);
+    (any::<bool>(), entries).prop_map(|(rss, entries)| {
+        let ns = r#"xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/""#;
+        if rss {
+            let items: String = entries.iter().map(|e| format!("<item>{e}</item>")).collect();
+            format!(r#"<rss version="2.0" {ns}><channel><title>t</title>{items}</channel></rss>"#)
+        } else {
+            let items: String = entries.iter().map(|e| format!("<entry>{e}</entry>")).collect();
+            format!(r#"<feed xmlns="http://www.w3.org/2005/Atom" {ns}><title>t</title>{items}</feed>"#)
+        }
+    })
+}
+
+#[test]
+fn fuzz_dates() {
+    fuzz("dates", date_like(), |s| {
+        if let Some(ts) = parse_date(&s) {
+            assert!(to_iso(ts).is_some(), "a date that parses can be written back: {s:?}");
+        }
+    });
+}
+
+#[test]
+fn fuzz_attributes() {
+    let attr = prop::sample::select(vec!["feed", "limit", "lang", "theme", "sections", "title", "open", "target", "images", "refresh", "dates", "lazy"]);
+    fuzz("attributes", prop::collection::vec((attr, "\\PC{0,20}"), 0..12), |pairs| {
+        let (config, _) = Config::from_attributes(|k| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()));
+        assert!((1..=50).contains(&config.limit), "limit stays within 1 to 50");
+        assert!(config.refresh == 0 || config.refresh >= 60, "refresh is 0 or at least 60");
+    });
+}
+
+#[test]
+fn fuzz_json_feed() {
+    fuzz("json feed", prop_oneof![json_feed(), json_value()], |v| {
+        if let Ok(feed) = map_json_feed(&&v) {
+            assert!(feed.items.iter().all(|i| !i.headline.trim().is_empty()), "every item has a headline");
+            let shown = select(&feed.items, &[], 8);
+            assert!(shown.len() <= 8);
+            assert!(shown.windows(2).all(|w| w[0].date.is_some() || w[1].date.is_none()), "dated items come first");
+        }
+    });
+}
+
+#[test]
+fn fuzz_json_text() {
+    fuzz("json text", "\\PC{0,60}|[\\[\\]{}\",:0-9a-zA-Z \\n\\\\]{0,60}", |s| {
+        if let Some(mended) = repair_json(&s) {
+            let _ = serde_json::from_str::<Value>(&mended);
+        }
+        if let Ok(v) = serde_json::from_str::<Value>(&s) {
+            let _ = map_json_feed(&&v);
+        }
+    });
+}
+
+#[test]
+fn fuzz_xml_feed() {
+    fuzz("xml feed", xml_doc(), |text| {
+        let text = repair_xml(&text).unwrap_or(text);
+        if let Ok(doc) = roxmltree::Document::parse(&text) {
+            if let Ok(feed) = map_xml_feed(&doc.root_element()) {
+                assert!(feed.items.iter().all(|i| !i.headline.trim().is_empty()));
+            }
+        }
+    });
+}
+
+#[test]
+fn fuzz_text() {
+    fuzz("text", ("\\PC{0,80}|[<>&#;a-z/!\\[\\] \"'=x0-9]{0,80}", 0_usize..100), |(s, n)| {
+        let _ = html_to_text(&s);
+        let _ = decode_entities(&s);
+        let _ = fold(&s);
+        let _ = paragraphs(&s);
+        assert!(cut_at_word(&s, n).chars().count() <= n + 1, "a cut headline is at most n characters and an ellipsis");
+        let _ = repair_xml(&s);
+    });
+}
