@@ -152,17 +152,19 @@ pub fn fold(s: &str) -> String {
 /// Extended-A), Greek and Cyrillic. `char::to_lowercase` would cover every script, at the
 /// cost of Unicode's case tables in the module (about 14 KB).
 fn lower(c: char) -> char {
-    let offset = match c as u32 {
+    let code = c as u32;
+    let even = code.is_multiple_of(2);
+    let offset = match code {
         0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE => 0x20,
         // Latin Extended-A alternates upper (even) and lower (odd) in most of its range.
-        0x100..=0x137 | 0x14A..=0x177 if c as u32 % 2 == 0 => 1,
-        0x139..=0x148 | 0x179..=0x17E if c as u32 % 2 == 1 => 1,
+        0x100..=0x137 | 0x14A..=0x177 if even => 1,
+        0x139..=0x148 | 0x179..=0x17E if !even => 1,
         0x391..=0x3A1 | 0x3A3..=0x3AB => 0x20,
         0x410..=0x42F => 0x20,
         0x400..=0x40F => 0x50,
         _ => 0,
     };
-    char::from_u32(c as u32 + offset).unwrap_or(c)
+    char::from_u32(code + offset).unwrap_or(c)
 }
 
 fn strip_accent(c: char) -> char {
