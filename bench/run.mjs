@@ -1,0 +1,120 @@
+// `make bench`: the widget against a plain-JavaScript baseline of the same teaser list, in this
+// machine's headless Chromium, on feeds of 8, 100, 1,000 and 10,000 items, cold and warm; then
+// ten widgets on one page. Several runs each; medians and spread. Prints Markdown tables.
+import { chromium } from "playwright-core";
+import { execSync } from "node:child_process";
+import { serveStatic, send } from "../tools/serve.mjs";
+import { makeFeed, CHROMIUM_ARGS } from "../tests/e2e/harness.mjs";
+
+const RUNS = Number(process.env.BENCH_RUNS || 7);
+const SIZES = [8, 100, 1000, 10000];
+const feeds = new Map(SIZES.map((n) => [n, JSON.stringify(makeFeed("b", n, Date.parse("2026-01-01T00:00:00Z")))]));
+
+/** Instruments a page: long tasks, the WebAssembly memory, a clock from the script's start. */
+const PROBE = `<script>
+  window.__long = [];
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => __long.push(e.duration))).observe({ type: "longtask", buffered: true });
+  const instantiate = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = async (...a) => { const r = await instantiate(...a); window.__wasmMemory = r.instance.exports.memory; return r; };
+  window.__ready = new Promise((resolve) => {
+    const seen = new Set();
+    new MutationObserver(() => {
+      document.querySelectorAll("[data-state=ready]").forEach((el) => seen.add(el));
+      if (seen.size >= Number(document.body.dataset.expect || 1)) resolve(performance.now() - window.__start);
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
+  });
+</script>`;
+
+function page(kind, n, widgets = 1) {
+  const host = kind === "widget"
+    ? `<div data-news-widget data-feed="/feed/${n}.json" data-lang="en" data-limit="8"></div>`
+    : `<div data-baseline data-feed="/feed/${n}.json" data-lang="en" data-limit="8"></div>`;
+  const script = kind === "widget" ? `<script src="/dist/news-widget.js"></script>` : `<script src="/bench/baseline.js"></script>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="/www/img/favicon.svg">${PROBE}</head>
+    <body data-expect="${widgets}">${host.repeat(widgets)}<script>window.__start = performance.now();</script>${script}</body></html>`;
+}
+
+const server = serveStatic({
+  routes: {
+    "/feed/": (req, res, url) => send(res, 200, "application/json", feeds.get(Number(url.pathname.match(/(\d+)/)[1]))),
+    "/bench/page": (req, res, url) => send(res, 200, "text/html; charset=utf-8",
+      page(url.searchParams.get("kind"), Number(url.searchParams.get("n")), Number(url.searchParams.get("widgets") || 1))),
+  },
+  // Warm visits reuse the HTTP cache, as a returning reader's browser would.
+  headers: { "Cache-Control": "max-age=3600" },
+});
+await new Promise((r) => server.listen(0, "127.0.0.1", r));
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: [...CHROMIUM_ARGS, "--enable-precise-memory-info"] });
+
+/** One visit: time to ready, total blocking time, longest task, click-to-article, memory. */
+async function visit(context, url) {
+  const p = await context.newPage();
+  await p.goto(url);
+  const ready = await p.evaluate(() => window.__ready);
+  const click = await p.evaluate(async () => {
+    const host = document.querySelector("[data-state=ready]");
+    const button = host.shadowRoot.querySelector("button[part~=headline]");
+    const t0 = performance.now();
+    button.click();
+    while (!host.shadowRoot.querySelector("[part~=article]")) await new Promise((r) => setTimeout(r, 0));
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    return performance.now() - t0;
+  });
+  await p.waitForTimeout(100);
+  const m = await p.evaluate(() => ({
+    long: window.__long,
+    heap: performance.memory.usedJSHeapSize,
+    wasm: window.__wasmMemory ? window.__wasmMemory.buffer.byteLength : 0,
+  }));
+  await p.close();
+  const tbt = m.long.reduce((s, d) => s + Math.max(0, d - 50), 0);
+  return { ready, click, tbt, longest: Math.max(0, ...m.long), heap: m.heap / 1048576, wasm: m.wasm / 1048576 };
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const spread = (xs) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`;
+
+async function measure(kind, n, warm, widgets = 1) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext();
+    const url = `${origin}/bench/page?kind=${kind}&n=${n}&widgets=${widgets}`;
+    if (warm) await visit(context, url);
+    runs.push(await visit(context, url));
+    await context.close();
+  }
+  const stat = (k) => ({ median: median(runs.map((r) => r[k])), spread: spread(runs.map((r) => r[k])) });
+  return Object.fromEntries(["ready", "click", "tbt", "longest", "heap", "wasm"].map((k) => [k, stat(k)]));
+}
+
+const rows = [];
+for (const warm of [false, true]) {
+  for (const n of SIZES) {
+    const w = await measure("widget", n, warm);
+    const b = await measure("baseline", n, warm);
+    rows.push({ n, warm, w, b });
+    process.stderr.write(`measured ${n} items ${warm ? "warm" : "cold"}\n`);
+  }
+}
+const tenth = {};
+for (const widgets of [1, 9, 10]) tenth[widgets] = await measure("widget", 100, false, widgets);
+await browser.close();
+server.close();
+
+const fmt = (s, unit = "") => `${s.median.toFixed(1)}${unit} (${s.spread})`;
+const ratio = (a, b) => (b.median > 0 ? `${(a.median / b.median).toFixed(2)}×` : "–");
+const commit = execSync("git rev-parse --short HEAD").toString().trim();
+const dirty = execSync("git status --porcelain -- src core js loader Cargo.toml").toString().trim() ? " (with uncommitted changes)" : "";
+const chrome = execSync("/usr/bin/chromium --version").toString().trim();
+console.log(`Commit ${commit}${dirty}, ${chrome}, headless, ${RUNS} runs per cell; median (min–max).\n`);
+console.log("| feed | visit | ready, widget (ms) | ready, baseline (ms) | ratio | TBT widget (ms) | longest task widget (ms) | click→article widget (ms) | click→article baseline (ms) | JS heap widget (MB) | wasm memory (MB) |");
+console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+for (const { n, warm, w, b } of rows) {
+  console.log(`| ${n} | ${warm ? "warm" : "cold"} | ${fmt(w.ready)} | ${fmt(b.ready)} | ${ratio(w.ready, b.ready)} | ${fmt(w.tbt)} | ${fmt(w.longest)} | ${fmt(w.click)} | ${fmt(b.click)} | ${fmt(w.heap)} | ${fmt(w.wasm)} |`);
+}
+console.log("\nTen widgets of one 100-item feed on one page (cold): time until all are ready.\n");
+console.log("| widgets | all ready (ms) | TBT (ms) |");
+console.log("| --- | --- | --- |");
+for (const k of [1, 9, 10]) console.log(`| ${k} | ${fmt(tenth[k].ready)} | ${fmt(tenth[k].tbt)} |`);
+console.log(`\nCost of the tenth widget: ${(tenth[10].ready.median - tenth[9].ready.median).toFixed(1)} ms.`);
