@@ -1,0 +1,176 @@
+// Readers and integrators: accessibility (axe-core, keyboard, focus, motion), languages and
+// right-to-left, theming from outside, images, and mounting without leaks.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { start, html, open, settled } from "./harness.mjs";
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.close(); });
+
+/** axe-core on the widget's host (it walks open shadow roots); returns the violations. */
+async function axe(page, selector) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (sel) => {
+    const r = await window.axe.run(document.querySelector(sel), { resultTypes: ["violations"] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  }, selector);
+}
+
+for (const theme of ["light", "dark"]) {
+  test(`axe finds no violation, collapsed and expanded, ${theme} theme`, async () => {
+    const url = env.page(`axe-${theme}`, html(`<main><h1>Page</h1>
+      <div id="w" data-news-widget data-feed="/www/feeds/seed.json" data-theme="${theme}" data-images="true"></div></main>`));
+    const { page } = await open(env, url);
+    await settled(page, "#w");
+    assert.deepEqual(await axe(page, "#w"), [], "collapsed");
+    await page.locator("#w button[part~=headline]").first().click();
+    assert.deepEqual(await axe(page, "#w"), [], "expanded");
+    await page.context().close();
+  });
+}
+
+test("axe finds no violation in the error, empty and right-to-left states", async () => {
+  const url = env.page("axe-states", html(`<main>
+    <div id="err" data-news-widget data-feed="/__f/404"></div>
+    <div id="empty" data-news-widget data-feed="/__f/empty"></div>
+    <div id="rtl" data-news-widget data-feed="/www/feeds/seed.json" data-lang="ar" data-theme="dark"></div></main>`));
+  const { page } = await open(env, url);
+  for (const id of ["#err", "#empty", "#rtl"]) {
+    await settled(page, id);
+    assert.deepEqual(await axe(page, id), [], id);
+  }
+  await page.context().close();
+});
+
+test("a visible focus ring, and the loading skeleton respects reduced motion", async () => {
+  const url = env.page("focus", html(`<div id="w" data-news-widget data-feed="/__f/slow-ok"></div>`));
+  const { page, context } = await open(env, url, { reducedMotion: "reduce" });
+  const bone = page.locator("#w .bone").first();
+  await bone.waitFor();
+  assert.equal(await bone.evaluate((el) => getComputedStyle(el).animationName), "none");
+  await settled(page, "#w");
+  await page.keyboard.press("Tab");
+  const outline = await page.locator("#w button[part~=headline]").first().evaluate((el) => getComputedStyle(el).outlineStyle);
+  assert.equal(outline, "solid", "the focused headline shows a focus ring");
+  await context.close();
+});
+
+test("the loading state reserves the list's height: the page does not jump", async () => {
+  const url = env.page("jump", html(`<div id="w" data-news-widget data-feed="/__f/slow-ok" data-limit="3"></div><p id="below">below</p>`));
+  const { page } = await open(env, url);
+  await page.locator("#w .bone").first().waitFor();
+  const before = await page.locator("#below").evaluate((el) => el.getBoundingClientRect().top);
+  await settled(page, "#w");
+  const after = await page.locator("#below").evaluate((el) => el.getBoundingClientRect().top);
+  assert.ok(Math.abs(after - before) <= 0.25 * after, `the content below moved from ${before} to ${after}`);
+  await page.context().close();
+});
+
+test("sentences and dates in French, English, German and Arabic (right to left)", async () => {
+  const url = env.page("langs5", html(["fr", "en", "de", "ar"].map((l) =>
+    `<div id="${l}" data-news-widget data-feed="/www/feeds/seed.json" data-lang="${l}"></div><div id="${l}-empty" data-news-widget data-feed="/__f/empty" data-lang="${l}"></div>`).join("")));
+  const { page } = await open(env, url);
+  const expect = {
+    fr: ["il y a 3 jours", "Aucune actualité", "Lire l’article complet", "Fermer"],
+    en: ["3 days ago", "No news", "Read the full article", "Close"],
+    de: ["vor 3 Tagen", "keine Nachrichten", "Ganzen Artikel lesen", "Schließen"],
+    ar: ["", "No news", "Read the full article", "Close"],
+  };
+  for (const [lang, [days, empty, more, close]] of Object.entries(expect)) {
+    await settled(page, `#${lang}`);
+    await settled(page, `#${lang}-empty`);
+    if (days) assert.equal(await page.locator(`#${lang} [part~=time]`).nth(1).innerText(), days);
+    assert.match(await page.locator(`#${lang}-empty [part~=empty]`).innerText(), new RegExp(empty));
+    await page.locator(`#${lang} button[part~=headline]`).first().click();
+    assert.equal(await page.locator(`#${lang} [part~=source-link]`).innerText(), more);
+    assert.equal(await page.locator(`#${lang} [part~=close]`).innerText(), close);
+  }
+  const ar = page.locator("#ar .root");
+  assert.equal(await ar.getAttribute("dir"), "rtl");
+  assert.equal(await ar.getAttribute("lang"), "ar");
+  assert.equal(await ar.evaluate((el) => getComputedStyle(el).direction), "rtl");
+  assert.match(await page.locator("#ar [part~=time]").first().innerText(), /[\u0600-\u06FF]/, "Intl writes Arabic");
+  await page.context().close();
+});
+
+test("custom properties and ::part() style the widget from outside", async () => {
+  const url = env.page("theming", html(`<div id="w" data-news-widget data-feed="/www/feeds/seed.json" data-theme="light"></div>`, {
+    head: `<style>#w { --nw-accent: rgb(11, 87, 208); --nw-section-bg: rgb(232, 240, 254); --nw-font: Georgia, serif; --nw-radius: 16px; }
+      #w::part(time) { text-transform: uppercase; } #w::part(teaser) { padding-top: 20px; }</style>`,
+  }));
+  const { page } = await open(env, url);
+  await settled(page, "#w");
+  const w = page.locator("#w");
+  assert.equal(await w.locator("[part~=section]").first().evaluate((el) => getComputedStyle(el).backgroundColor), "rgb(232, 240, 254)");
+  assert.match(await w.locator(".root").evaluate((el) => getComputedStyle(el).fontFamily), /Georgia/);
+  assert.equal(await w.locator(".root").evaluate((el) => getComputedStyle(el).borderTopLeftRadius), "16px");
+  assert.equal(await w.locator("[part~=time]").first().evaluate((el) => getComputedStyle(el).textTransform), "uppercase");
+  assert.equal(await w.locator("[part~=teaser]").nth(1).evaluate((el) => getComputedStyle(el).paddingTop), "20px");
+  await w.locator("button[part~=headline]").first().click();
+  assert.equal(await w.locator("[part~=source-link]").evaluate((el) => getComputedStyle(el).color), "rgb(11, 87, 208)");
+  await page.context().close();
+});
+
+test("images: lazy, with alt and a reserved aspect ratio; a broken one disappears", async () => {
+  const url = env.page("images", html(`<div id="w" data-news-widget data-feed="/__p/images-feed.json" data-images="true"></div>`));
+  const { page } = await open(env, "about:blank");
+  await page.route("**/__p/images-feed.json", (r) => r.fulfill({ contentType: "application/json", body: JSON.stringify({
+    version: "https://jsonfeed.org/version/1.1", items: [
+      { id: "ok", title: "With image", image: "/www/img/seed-article.svg", content_text: "x", date_published: "2026-01-02T00:00:00Z" },
+      { id: "broken", title: "Broken image", image: "/nope.png", content_text: "y", date_published: "2026-01-01T00:00:00Z" }] }) }));
+  await page.goto(url);
+  await settled(page, "#w");
+  await page.locator("#w button[part~=headline]").first().click();
+  const img = page.locator("#w img[part~=image]");
+  assert.equal(await img.getAttribute("loading"), "lazy");
+  assert.equal(await img.getAttribute("alt"), "");
+  assert.equal(await img.evaluate((el) => getComputedStyle(el).aspectRatio), "16 / 9");
+  await page.locator("#w button[part~=headline]").nth(1).click();
+  await page.waitForFunction(() => document.getElementById("w").shadowRoot.querySelector("img[part~=image]")?.hidden === true);
+  assert.equal(await page.locator("#w img[part~=image]").isVisible(), false, "a broken image is hidden");
+  await page.context().close();
+});
+
+test("mounting and unmounting 1,000 times leaves no timer, observer or growing memory behind", async () => {
+  const url = env.page("leaks", html(`<div id="target"></div>`, {
+    head: `<script>
+      window.__intervals = new Set(); window.__observers = new Set();
+      const si = window.setInterval, ci = window.clearInterval;
+      window.setInterval = (...a) => { const id = si(...a); __intervals.add(id); return id; };
+      window.clearInterval = (id) => { __intervals.delete(id); return ci(id); };
+      const obs = MutationObserver.prototype.observe, dis = MutationObserver.prototype.disconnect;
+      MutationObserver.prototype.observe = function (...a) { __observers.add(this); return obs.apply(this, a); };
+      MutationObserver.prototype.disconnect = function () { __observers.delete(this); return dis.apply(this); };
+    </script>`,
+  }));
+  const { page } = await open(env, url);
+  await page.waitForFunction(() => window.NewsWidget);
+  const cdp = await page.context().newCDPSession(page);
+  const cycle = (n) => page.evaluate(async (n) => {
+    const el = document.getElementById("target");
+    for (let i = 0; i < n; i++) {
+      await NewsWidget.mount(el, { feed: "/__f/feed?n=8&name=leak", refresh: 60 });
+      if (i % 50 === 0) await new Promise((r) => el.addEventListener("news-widget:ready", r, { once: true }));
+      await NewsWidget.unmount(el);
+    }
+    return { intervals: __intervals.size, observers: __observers.size };
+  }, n);
+  const heap = async () => {
+    await cdp.send("HeapProfiler.collectGarbage");
+    return (await cdp.send("Runtime.getHeapUsage")).usedSize;
+  };
+  // The page's own observers (the loader's; the test driver's) before any widget.
+  const baseline = await page.evaluate(() => ({ intervals: __intervals.size, observers: __observers.size }));
+  await cycle(100);
+  const before = await heap();
+  const left = await cycle(1000);
+  const afterHeap = await heap();
+  assert.equal(left.intervals, baseline.intervals, "no interval left running");
+  assert.equal(left.observers, baseline.observers, "no observer left observing");
+  assert.ok(afterHeap - before < 2 * 1048576, `JS heap grew by ${((afterHeap - before) / 1048576).toFixed(2)} MB over 1,000 cycles`);
+  console.log(`1,000 mount/unmount cycles: heap ${(before / 1048576).toFixed(1)} -> ${(afterHeap / 1048576).toFixed(1)} MB, intervals ${left.intervals}, observers ${left.observers}`);
+  await page.context().close();
+});
