@@ -7,9 +7,9 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
                  --enable-reference-types --enable-multivalue
 WASM_OPT := node_modules/.bin/wasm-opt
 ESBUILD := node_modules/.bin/esbuild
-SOURCES := $(shell find src core/src js loader -type f) Cargo.toml core/Cargo.toml
+SOURCES := $(shell find src core/src js loader tools/pkg -type f) Cargo.toml core/Cargo.toml
 
-.PHONY: setup demo dist test test-core clippy test-browser test-e2e size bench fuzz seed clean
+.PHONY: setup demo dist test test-core clippy test-browser test-e2e size types bench fuzz seed clean
 FUZZ_SECONDS ?= 60
 
 setup:
@@ -22,7 +22,8 @@ demo: setup dist seed
 seed:
 	@node tools/seed-feed.mjs
 
-## dist/: news-widget.js (the loader a script tag points at), news_widget.js (glue), news_widget_bg.wasm.
+## dist/: news-widget.js (the loader a script tag points at), news_widget.js (glue), news_widget_bg.wasm,
+## news-widget.d.ts; and pkg/, the same module as an npm package for bundlers.
 dist: setup dist/.built
 dist/.built: $(SOURCES)
 	wasm-pack --log-level warn build --target web --release --no-pack --out-dir target/web --out-name news_widget
@@ -31,10 +32,14 @@ dist/.built: $(SOURCES)
 	  target/web/news_widget_bg.wasm -o dist/news_widget_bg.wasm
 	$(ESBUILD) target/web/news_widget.js --bundle --format=esm --minify --log-level=warning --outfile=dist/news_widget.js
 	$(ESBUILD) loader/news-widget.js --minify --log-level=warning --outfile=dist/news-widget.js
+	cp loader/news-widget.d.ts dist/
+	rm -rf pkg && mkdir -p pkg
+	cp dist/news_widget.js dist/news_widget_bg.wasm tools/pkg/index.js tools/pkg/index.d.ts loader/news-widget.d.ts pkg/
+	node tools/pkg/package.mjs
 	@touch $@
 	@node tools/size.mjs
 
-test: setup test-core clippy test-browser dist seed size test-e2e
+test: setup test-core clippy test-browser dist seed size types test-e2e
 
 ## The core natively, with a one-second fuzzing run of each parser.
 test-core:
@@ -56,8 +61,17 @@ test-browser:
 size:
 	@node tools/size.mjs --check
 
+## The TypeScript declarations of dist/ and pkg/ against a usage example.
+types:
+	node_modules/.bin/tsc -p tests/types
+
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
+
+## Browser benchmark (widget against a plain-JS baseline) and native parsing throughput.
+bench: setup dist
+	cargo bench -p news-widget-bench --bench parse -- --warm-up-time 1 --measurement-time 3
+	node bench/run.mjs
 
 clean:
 	rm -rf dist target/web

@@ -66,7 +66,7 @@
     if (entry.link) entry.host.hidden = true;
     return load().then(function (glue) {
       if (entry.cancelled) return;
-      entry.widget = glue.mount(entry.host, el, options, entry.link);
+      entry.widget = glue.mountPlacement(entry.host, el, options, entry.link);
     }).catch(function (e) {
       // Keep the entry (so no scan retries it in a loop); give a link container its link back.
       entry.failed = true;

@@ -40,11 +40,19 @@ impl Widget {
     }
 }
 
-/// Mounts a widget in `host` (its shadow root). Settings come from `options` (named as the
-/// data attributes without `data-`), then from `source`'s `data-*` attributes, which are
-/// watched for changes. `link` is the fallback link of a link container, hidden once ready.
+/// Mounts a widget in `element` (in its shadow root), for bundler users: settings come from
+/// `options` (named as the data attributes without `data-`), then from the element's own
+/// `data-*` attributes, which are watched for changes.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, source: Option<Element>, options: JsValue, link: Option<Element>) -> Result<Widget, JsValue> {
+pub fn mount(element: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
+    let source = Some(element.clone().into());
+    mount_placement(element, source, options, None)
+}
+
+/// The loader's entry: mounts in `host`, reading settings from `options` then `source` (the
+/// script tag or container). `link` is a link container's link, hidden once ready.
+#[wasm_bindgen(js_name = mountPlacement)]
+pub fn mount_placement(host: HtmlElement, source: Option<Element>, options: JsValue, link: Option<Element>) -> Result<Widget, JsValue> {
     let mounted = widget::controller::mount(host, ConfigSource { element: source, options }, link)?;
     Ok(Widget { inner: Some(mounted) })
 }

@@ -1,0 +1,58 @@
+// Types for the news-widget JavaScript API: `window.NewsWidget` (dist/news-widget.js) and the
+// events a widget dispatches. See README.md, "Events and JavaScript API".
+
+/** Options of `mount()`, named as the data attributes without `data-`. */
+export interface NewsWidgetOptions {
+  /** URL of a JSON Feed, RSS or Atom feed, absolute or relative to the page. Required. */
+  feed: string;
+  /** Teasers shown, 1 to 50. Default 8. */
+  limit?: number | string;
+  /** BCP 47 tag for dates and labels. Default: the nearest `lang`, else the browser's. */
+  lang?: string;
+  theme?: "light" | "dark" | "auto";
+  /** Section names to keep (case- and accent-insensitive), as an array or comma-separated. */
+  sections?: string[] | string;
+  /** Heading above the list; `""` hides it. Default: the feed's title. */
+  title?: string;
+  open?: "inline" | "link";
+  target?: "_self" | "_blank";
+  images?: boolean | "true" | "false";
+  /** Seconds between refreshes: 0 (never) or 60 and more. */
+  refresh?: number | string;
+  dates?: "relative" | "absolute" | "none";
+}
+
+export type NewsWidgetState = "loading" | "ready" | "empty" | "error";
+
+export interface NewsWidgetSettled {
+  state: NewsWidgetState;
+  /** Teasers shown, after `news-widget:ready`. */
+  count?: number;
+  /** The reason, after `news-widget:error`. */
+  message?: string;
+}
+
+export interface NewsWidgetApi {
+  readonly version: string;
+  /** Mounts a widget in `element`; resolves to the host element. */
+  mount(element: Element, options?: Partial<NewsWidgetOptions>): Promise<HTMLElement>;
+  /** Removes the widget; resolves to whether there was one. */
+  unmount(element: Element): Promise<boolean>;
+  /** Fetches the feed again; resolves once it is shown or has failed. */
+  refresh(element: Element): Promise<NewsWidgetSettled>;
+}
+
+export interface NewsWidgetEventMap {
+  "news-widget:ready": CustomEvent<{ count: number }>;
+  "news-widget:error": CustomEvent<{ message: string }>;
+  "news-widget:open": CustomEvent<{ id: string; url: string | null }>;
+  "news-widget:close": CustomEvent<{ id: string }>;
+}
+
+declare global {
+  interface Window {
+    NewsWidget: NewsWidgetApi;
+  }
+  interface HTMLElementEventMap extends NewsWidgetEventMap {}
+  interface DocumentEventMap extends NewsWidgetEventMap {}
+}
