@@ -27,7 +27,7 @@ const PROBE = `<script>
 
 function page(kind, n, widgets = 1) {
   const host = kind === "widget"
-    ? `<div data-news-widget data-feed="/feed/${n}.json" data-lang="en" data-limit="8"></div>`
+    ? `<div data-news-widget data-lazy="false" data-feed="/feed/${n}.json" data-lang="en" data-limit="8"></div>`
     : `<div data-baseline data-feed="/feed/${n}.json" data-lang="en" data-limit="8"></div>`;
   const script = kind === "widget" ? `<script src="/dist/news-widget.js"></script>` : `<script src="/bench/baseline.js"></script>`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="/www/img/favicon.svg">${PROBE}</head>

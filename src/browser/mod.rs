@@ -8,5 +8,6 @@ pub mod html;
 pub mod intl;
 pub mod json;
 pub mod storage;
+pub mod timers;
 pub mod url;
 pub mod xml;

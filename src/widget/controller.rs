@@ -3,7 +3,7 @@
 
 use super::config_source::ConfigSource;
 use super::state::{Load, Phase, WidgetState};
-use crate::browser::{dom, events::warn, intl, storage, url};
+use crate::browser::{dom, events::warn, intl, storage, timers, url};
 use crate::load::load_feed;
 use crate::view::widget::NewsWidget;
 use leptos::prelude::*;
@@ -52,8 +52,11 @@ pub fn mount(host: HtmlElement, source: ConfigSource, link: Option<Element>) -> 
     let state = WidgetState::new(host.clone().into(), config, lang);
     report(&state, &issues);
     let reload = RwSignal::new(0_u32);
+    // A link container's host is hidden while loading; its link is what the reader sees.
+    let watched: Element = link.clone().unwrap_or_else(|| host.clone().into());
     let view = leptos::mount::mount_to(root.unchecked_into(), move || {
-        start_loading(state, reload);
+        let near = wait_for_viewport(state, &watched);
+        start_loading(state, reload, near);
         reflect_phase(state, link);
         start_timers(state, reload);
         view! { <NewsWidget state/> }
@@ -101,9 +104,24 @@ fn feed_url(feed: &str) -> Result<String, ConfigIssue> {
     matches!(resolved.protocol().as_str(), "http:" | "https:").then(|| resolved.href()).ok_or_else(invalid)
 }
 
-/// Fetches whenever the feed URL changes or a refresh is asked for. A new feed shows its
-/// saved copy (if any) at once while it is fetched.
-fn start_loading(state: WidgetState, reload: RwSignal<u32>) {
+/// Whether the widget may load: at once with `data-lazy="false"`, else once it nears the
+/// viewport (a widget far below the fold fetches nothing until the reader scrolls to it).
+fn wait_for_viewport(state: WidgetState, watched: &Element) -> RwSignal<bool> {
+    let near = RwSignal::new(!state.config.with_untracked(|c| c.lazy));
+    if !near.get_untracked() {
+        timers::when_near_viewport(watched, move || near.set(true));
+    }
+    Effect::new(move |_| {
+        if !state.config.with(|c| c.lazy) {
+            near.set(true);
+        }
+    });
+    near
+}
+
+/// Fetches whenever the feed URL changes or a refresh is asked for, once the widget is near
+/// the viewport. A new feed shows its saved copy (if any) at once while it is fetched.
+fn start_loading(state: WidgetState, reload: RwSignal<u32>, near: RwSignal<bool>) {
     let target = Memo::new(move |_| state.config.with(|c| feed_url(&c.feed)));
     let generation = StoredValue::new(0_u64);
     // When the data shown was fetched: the age a stale note gives.
@@ -111,6 +129,9 @@ fn start_loading(state: WidgetState, reload: RwSignal<u32>) {
     Effect::new(move |previous: Option<Result<String, ConfigIssue>>| {
         reload.track();
         let target = target.get();
+        if !near.get() {
+            return target;
+        }
         generation.update_value(|g| *g += 1);
         let url = match &target {
             Err(issue) => {
@@ -207,19 +228,14 @@ fn set_hidden(el: &Element, hidden: bool) {
     let _ = if hidden { el.set_attribute("hidden", "") } else { el.remove_attribute("hidden") };
 }
 
-/// The clock that rewrites relative times, and `data-refresh`.
+/// The clock that rewrites relative times, and `data-refresh`; both rest while the page is
+/// hidden and catch up when it is shown again.
 fn start_timers(state: WidgetState, reload: RwSignal<u32>) {
-    if let Ok(tick) = set_interval_with_handle(move || state.now.set(intl::now()), TICK) {
-        on_cleanup(move || tick.clear());
-    }
+    timers::every(TICK, move || state.now.set(intl::now()));
     Effect::new(move |_| {
         let seconds = state.config.with(|c| c.refresh);
-        if seconds == 0 {
-            return;
-        }
-        let every = Duration::from_secs(u64::from(seconds));
-        if let Ok(h) = set_interval_with_handle(move || reload.update(|n| *n = n.wrapping_add(1)), every) {
-            on_cleanup(move || h.clear());
+        if seconds > 0 {
+            timers::every(Duration::from_secs(u64::from(seconds)), move || reload.update(|n| *n = n.wrapping_add(1)));
         }
     });
 }

@@ -15,7 +15,7 @@ for (const folder of ["jsonfeed", "rss", "atom"]) {
   const dir = join(SHARED, "feeds", folder);
   test(`every feed in shared/feeds/${folder} renders, with headlines, and opens`, { skip: !existsSync(dir) && "shared/ is not beside the checkout" }, async () => {
     const files = readdirSync(dir).sort();
-    const widgets = files.map((f, i) => `<div id="f${i}" data-news-widget data-limit="3" data-feed="/__shared/${folder}/${encodeURIComponent(f)}"></div>`);
+    const widgets = files.map((f, i) => `<div id="f${i}" data-news-widget data-lazy="false" data-limit="3" data-feed="/__shared/${folder}/${encodeURIComponent(f)}"></div>`);
     const { page, log } = await open(env, env.page(`corpus-${folder}`, html(widgets.join("\n"))));
     const problems = [];
     for (let i = 0; i < files.length; i++) {

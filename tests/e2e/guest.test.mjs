@@ -138,7 +138,7 @@ test("safe markup survives sanitizing: paragraphs, emphasis, lists, quotes, head
 const hostileDir = join(SHARED, "feeds", "hostile");
 test("every file of shared/feeds/hostile settles, and what it shows is clean", { skip: !existsSync(hostileDir) && "shared/ is not beside the checkout" }, async () => {
   const files = readdirSync(hostileDir).sort();
-  const widgets = files.map((f, i) => `<div id="h${i}" data-news-widget data-limit="8" data-images="true" data-feed="/__shared/hostile/${encodeURIComponent(f)}"></div>`);
+  const widgets = files.map((f, i) => `<div id="h${i}" data-news-widget data-lazy="false" data-limit="8" data-images="true" data-feed="/__shared/hostile/${encodeURIComponent(f)}"></div>`);
   const url = env.page("hostile", html(widgets.join("\n")));
   const { page, log } = await open(env, url);
   const dialogs = [];

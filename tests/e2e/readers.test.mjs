@@ -71,7 +71,7 @@ test("the loading state reserves the list's height: the page does not jump", asy
 
 test("sentences and dates in French, English, German and Arabic (right to left)", async () => {
   const url = env.page("langs5", html(["fr", "en", "de", "ar"].map((l) =>
-    `<div id="${l}" data-news-widget data-feed="/www/feeds/seed.json" data-lang="${l}"></div><div id="${l}-empty" data-news-widget data-feed="/__f/empty" data-lang="${l}"></div>`).join("")));
+    `<div id="${l}" data-news-widget data-lazy="false" data-feed="/www/feeds/seed.json" data-lang="${l}"></div><div id="${l}-empty" data-news-widget data-lazy="false" data-feed="/__f/empty" data-lang="${l}"></div>`).join("")));
   const { page } = await open(env, url);
   const expect = {
     fr: ["il y a 3 jours", "Aucune actualité", "Lire l’article complet", "Fermer"],
@@ -173,4 +173,46 @@ test("mounting and unmounting 1,000 times leaves no timer, observer or growing m
   assert.ok(afterHeap - before < 2 * 1048576, `JS heap grew by ${((afterHeap - before) / 1048576).toFixed(2)} MB over 1,000 cycles`);
   console.log(`1,000 mount/unmount cycles: heap ${(before / 1048576).toFixed(1)} -> ${(afterHeap / 1048576).toFixed(1)} MB, intervals ${left.intervals}, observers ${left.observers}`);
   await page.context().close();
+});
+
+test("a widget far below the fold fetches when it nears the viewport; data-lazy=false opts out", async () => {
+  const url = env.page("lazy", html(`<div style="height: 6000px">A long article</div>
+    <div id="lazy" data-news-widget data-feed="/__f/feed?n=3&name=lazy"></div>
+    <div id="eager" data-news-widget data-lazy="false" data-feed="/__f/feed?n=3&name=eager"></div>`));
+  const { page, log } = await open(env, url);
+  assert.equal(await settled(page, "#eager"), "ready");
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator("#lazy").getAttribute("data-state"), "loading");
+  assert.ok(!log.requests.some((u) => u.includes("name=lazy")), "nothing is fetched for a widget far below the fold");
+  await page.locator("#lazy").scrollIntoViewIfNeeded();
+  assert.equal(await settled(page, "#lazy"), "ready");
+  await page.context().close();
+});
+
+test("timers rest while the page is hidden and catch up when it is shown", async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const fetched = [];
+  page.on("request", (r) => r.url().includes("name=resting") && fetched.push(r.url()));
+  await page.clock.install();
+  await page.goto(env.page("resting", html(`<div id="w" data-news-widget data-refresh="60" data-feed="/__f/feed?n=3&name=resting"></div>`)));
+  await settled(page, "#w");
+  await page.clock.runFor(61_000);
+  await page.waitForTimeout(200);
+  assert.equal(fetched.length, 2, "data-refresh=60 refetches after a minute on a visible page");
+  // Headless Chromium keeps background tabs visible: the page is told it is hidden as a
+  // browser would tell it, through document.hidden and a visibilitychange event.
+  const setHidden = (hidden) => page.evaluate((hidden) => {
+    Object.defineProperty(document, "hidden", { configurable: true, get: () => hidden });
+    Object.defineProperty(document, "visibilityState", { configurable: true, get: () => (hidden ? "hidden" : "visible") });
+    document.dispatchEvent(new Event("visibilitychange"));
+  }, hidden);
+  await setHidden(true);
+  await page.clock.runFor(5 * 60_000);
+  await page.waitForTimeout(200);
+  assert.equal(fetched.length, 2, "no refresh while the page is hidden");
+  await setHidden(false);
+  await page.waitForTimeout(300);
+  assert.equal(fetched.length, 3, "the missed refresh happens once when the page is shown");
+  await context.close();
 });

@@ -1,0 +1,85 @@
+//! Timers that rest while the page is hidden, and a wait for the viewport: a widget in a
+//! background tab or far below the fold does no work.
+
+use leptos::prelude::*;
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
+
+fn page_hidden() -> bool {
+    web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden())
+}
+
+/// Calls `f` every `period` while the page is visible; a call missed while it was hidden
+/// happens as soon as it is visible again. Stopped when the current reactive owner is cleaned up.
+pub fn every(period: Duration, f: impl Fn() + Clone + 'static) {
+    let missed = Rc::new(Cell::new(false));
+    let (tick_f, tick_missed) = (f.clone(), missed.clone());
+    let tick = move || {
+        if page_hidden() {
+            tick_missed.set(true);
+        } else {
+            tick_f();
+        }
+    };
+    if let Ok(handle) = set_interval_with_handle(tick, period) {
+        on_cleanup(move || handle.clear());
+    }
+    let on_visible = move || {
+        if !page_hidden() && missed.replace(false) {
+            f();
+        }
+    };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let listener = Closure::<dyn Fn()>::new(on_visible).into_js_value();
+    if document.add_event_listener_with_callback("visibilitychange", listener.unchecked_ref()).is_ok() {
+        let stored = StoredValue::new_local((document, listener));
+        on_cleanup(move || {
+            stored.with_value(|(document, listener)| {
+                let _ = document.remove_event_listener_with_callback("visibilitychange", listener.unchecked_ref());
+            });
+        });
+    }
+}
+
+/// Calls `f` once, when `el` comes within two viewport heights of the viewport (at once when
+/// it already is, or when `IntersectionObserver` is missing). Stopped when the current
+/// reactive owner is cleaned up.
+pub fn when_near_viewport(el: &Element, f: impl FnOnce() + 'static) -> Option<IntersectionObserver> {
+    let pending = Rc::new(Cell::new(Some(f)));
+    let run = {
+        let pending = pending.clone();
+        move || {
+            if let Some(f) = pending.take() {
+                f();
+            }
+        }
+    };
+    let callback = Closure::<dyn Fn(js_sys::Array, IntersectionObserver)>::new(move |entries: js_sys::Array, observer: IntersectionObserver| {
+        let near = entries.iter().any(|e| e.unchecked_into::<IntersectionObserverEntry>().is_intersecting());
+        if near {
+            observer.disconnect();
+            run();
+        }
+    })
+    .into_js_value();
+    let init = IntersectionObserverInit::new();
+    init.set_root_margin("200% 0px 200% 0px");
+    match IntersectionObserver::new_with_options(callback.unchecked_ref(), &init) {
+        Ok(observer) => {
+            observer.observe(el);
+            let stored = StoredValue::new_local(observer.clone());
+            on_cleanup(move || stored.with_value(IntersectionObserver::disconnect));
+            Some(observer)
+        }
+        Err(_) => {
+            if let Some(f) = pending.take() {
+                f();
+            }
+            None
+        }
+    }
+}
