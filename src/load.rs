@@ -4,7 +4,8 @@
 use crate::browser::{fetch::fetch_feed, json, url::safe_link};
 use news_widget_core::error::Found;
 use news_widget_core::format::{detect, Format};
-use news_widget_core::jsonfeed::map_json_feed;
+use crate::browser::timers::yield_now;
+use news_widget_core::jsonfeed::{map_item, map_json_feed, open_json_feed};
 use news_widget_core::{Feed, FeedError};
 use futures::future::{FutureExt, LocalBoxFuture};
 use std::cell::RefCell;
@@ -41,7 +42,30 @@ pub async fn load_feed(url: &str, cross_origin: bool) -> Result<Arc<Feed>, FeedE
 
 async fn fetch_and_parse(url: &str, cross_origin: bool) -> Result<Feed, FeedError> {
     let text = fetch_feed(url, cross_origin).await?;
-    parse_feed(&text, url)
+    yield_now().await;
+    let mut feed = match detect(&text) {
+        Format::Json => map_json_in_slices(&text).await?,
+        _ => parse_feed(&text, url)?,
+    };
+    make_links_safe(&mut feed, url);
+    Ok(feed)
+}
+
+/// Items mapped per task: a slice takes a few milliseconds, so a 10,000-item feed never
+/// blocks the page for long (no task over 50 ms).
+const SLICE: usize = 400;
+
+/// JSON Feed items mapped a slice at a time, yielding to the page between slices.
+async fn map_json_in_slices(text: &str) -> Result<Feed, FeedError> {
+    let root = json::parse(text)?;
+    let (title, raw) = open_json_feed(&root)?;
+    let mut items = Vec::with_capacity(raw.len().min(1000));
+    for (n, slice) in raw.chunks(SLICE).enumerate() {
+        yield_now().await;
+        let start = n * SLICE;
+        items.extend(slice.iter().enumerate().filter_map(|(i, item)| map_item(item, start + i)));
+    }
+    Ok(Feed { title, items })
 }
 
 /// Parses a feed body of any supported format; `base` resolves relative links.
@@ -53,9 +77,14 @@ pub fn parse_feed(text: &str, base: &str) -> Result<Feed, FeedError> {
         Format::Nothing => return Err(FeedError::NotAFeed(Found::Nothing)),
         Format::Text => return Err(FeedError::NotAFeed(Found::Text)),
     };
+    make_links_safe(&mut feed, base);
+    Ok(feed)
+}
+
+/// Links and images resolved against `base`, http(s) only.
+fn make_links_safe(feed: &mut Feed, base: &str) {
     for item in &mut feed.items {
         item.link = item.link.as_deref().and_then(|l| safe_link(l, base));
         item.image = item.image.as_deref().and_then(|l| safe_link(l, base));
     }
-    Ok(feed)
 }

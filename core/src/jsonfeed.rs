@@ -9,6 +9,14 @@ use crate::model::{Body, Feed, ItemParts};
 /// Maps a parsed JSON document into a feed. A document that is no JSON Feed at all is an
 /// error; a JSON Feed with no usable item is an empty feed.
 pub fn map_json_feed<J: JsonValue>(root: &J) -> Result<Feed, FeedError> {
+    let (title, raw) = open_json_feed(root)?;
+    let items = raw.iter().enumerate().filter_map(|(i, item)| map_item(item, i)).collect();
+    Ok(Feed { title, items })
+}
+
+/// The feed's title and its raw items, so a caller can map them a few at a time (the browser
+/// does, to keep every task of a 10,000-item feed short).
+pub fn open_json_feed<J: JsonValue>(root: &J) -> Result<(Option<String>, Vec<J>), FeedError> {
     if !root.is_object() {
         return Err(FeedError::NotAFeed(Found::OtherJson));
     }
@@ -18,13 +26,12 @@ pub fn map_json_feed<J: JsonValue>(root: &J) -> Result<Feed, FeedError> {
     if items.is_none() && !declared {
         return Err(FeedError::NotAFeed(Found::OtherJson));
     }
-    let items = items
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-        .filter_map(|(i, item)| item_parts(item)?.finish(i))
-        .collect();
-    Ok(Feed { title: string(root, "title"), items })
+    Ok((string(root, "title"), items.unwrap_or_default()))
+}
+
+/// One raw item as an item; `None` when it is unusable. `index` is its place in the feed.
+pub fn map_item<J: JsonValue>(item: &J, index: usize) -> Option<crate::model::Item> {
+    item_parts(item)?.finish(index)
 }
 
 fn string<J: JsonValue>(v: &J, key: &str) -> Option<String> {

@@ -83,3 +83,23 @@ pub fn when_near_viewport(el: &Element, f: impl FnOnce() + 'static) -> Option<In
         }
     }
 }
+
+/// Lets the page run (input, rendering) before the caller goes on: `scheduler.yield()` where
+/// the browser has it (no delay), else a zero-delay timeout (which browsers clamp to 4 ms).
+pub async fn yield_now() {
+    let promise = scheduler_yield().unwrap_or_else(|| {
+        js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback(&resolve);
+            }
+        })
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+fn scheduler_yield() -> Option<js_sys::Promise> {
+    let scheduler = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("scheduler")).ok()?;
+    let method = js_sys::Reflect::get(&scheduler, &JsValue::from_str("yield")).ok()?;
+    let method: &js_sys::Function = method.dyn_ref()?;
+    method.call0(&scheduler).ok()?.dyn_into().ok()
+}
