@@ -29,25 +29,31 @@ pub fn NewsWidget(
         >
             {move || state.title().map(|t| view! { class="nw", <h2 part="title" class="title">{t}</h2> })}
             {move || notices(state)}
-            {move || match phase.get() {
-                Phase::Loading => skeleton(state).into_any(),
-                Phase::Error => view! { class="nw",
-                    <p part="error" class="message error" role="alert">{move || state.error_message()}</p>
-                }.into_any(),
-                Phase::Empty => view! { class="nw",
-                    <p part="empty" class="message">{move || label(state.ui_lang(), Label::Empty)}</p>
-                }.into_any(),
-                Phase::Ready => view! { class="nw",
-                    {move || stale(state)}
-                    <ul part="list" class="list">
-                        <For each=move || state.visible() key=|item| item.id.clone() let:item>
-                            <Teaser item state/>
-                        </For>
-                    </ul>
-                }.into_any(),
-            }}
+            {move || (phase.get() == Phase::Loading).then(|| skeleton(state))}
+            {move || message(state, phase.get())}
+            {move || (phase.get() == Phase::Ready).then(|| view! { class="nw",
+                {move || stale(state)}
+                <ul part="list" class="list">
+                    <For each=move || state.visible() key=|item| item.id.clone() let:item>
+                        <Teaser item state/>
+                    </For>
+                </ul>
+            })}
         </div>
     }
+}
+
+/// The error or empty sentence: one paragraph, whose part and role follow the phase.
+fn message(state: WidgetState, phase: Phase) -> Option<impl IntoView> {
+    let error = phase == Phase::Error;
+    let text = match phase {
+        Phase::Error => state.error_message()?,
+        Phase::Empty => label(state.ui_lang(), Label::Empty).to_owned(),
+        _ => return None,
+    };
+    Some(view! { class="nw",
+        <p part=if error { "error" } else { "empty" } class=if error { "message error" } else { "message" } role=error.then_some("alert")>{text}</p>
+    })
 }
 
 fn theme_class(state: WidgetState) -> &'static str {
