@@ -47,6 +47,14 @@ fn query_all(host: &HtmlElement, selector: &str) -> Vec<web_sys::Element> {
     (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.unchecked_into()).collect()
 }
 
+/// Clicks the `n`th headline and lets Leptos render.
+async fn click_headline(host: &HtmlElement, n: usize) -> HtmlElement {
+    let button: HtmlElement = query_all(host, "button[part~=headline]")[n].clone().unchecked_into();
+    button.click();
+    leptos::task::tick().await;
+    button
+}
+
 fn texts(host: &HtmlElement, selector: &str) -> Vec<String> {
     query_all(host, selector).iter().map(|e| e.text_content().unwrap_or_default()).collect()
 }
@@ -68,9 +76,7 @@ async fn teasers_are_newest_first_with_undated_last() {
 async fn a_click_opens_the_sanitized_article_and_a_second_click_closes_it() {
     let (host, _handle) = mount_feed(Config { feed: "x".into(), ..Config::default() });
     leptos::task::tick().await;
-    let button: HtmlElement = query_all(&host, "button[part~=headline]")[0].clone().unchecked_into();
-    button.click();
-    leptos::task::tick().await;
+    let button = click_headline(&host, 0).await;
     assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
     assert_eq!(texts(&host, "[part~=standfirst]"), ["Chapeau"]);
     let body = &query_all(&host, "[part~=body]")[0];
@@ -87,9 +93,7 @@ async fn a_click_opens_the_sanitized_article_and_a_second_click_closes_it() {
 async fn text_bodies_become_paragraphs() {
     let (host, _handle) = mount_feed(Config { feed: "x".into(), ..Config::default() });
     leptos::task::tick().await;
-    let button: HtmlElement = query_all(&host, "button[part~=headline]")[1].clone().unchecked_into();
-    button.click();
-    leptos::task::tick().await;
+    click_headline(&host, 1).await;
     assert_eq!(texts(&host, "[part~=body] p"), ["Un.", "Deux."]);
 }
 

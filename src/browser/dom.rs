@@ -63,3 +63,8 @@ pub fn inherited_lang(el: &Element) -> String {
         .or_else(|| web_sys::window().and_then(|w| w.navigator().language()))
         .unwrap_or_else(|| "en".to_owned())
 }
+
+/// Shows or hides an element with the `hidden` attribute.
+pub fn set_hidden(el: &Element, hidden: bool) {
+    let _ = if hidden { el.set_attribute("hidden", "") } else { el.remove_attribute("hidden") };
+}

@@ -66,6 +66,6 @@ pub fn Article(
 fn hide(target: Option<web_sys::EventTarget>) {
     use wasm_bindgen::JsCast;
     if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-        let _ = el.set_attribute("hidden", "");
+        crate::browser::dom::set_hidden(&el, true);
     }
 }

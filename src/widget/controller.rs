@@ -12,6 +12,7 @@ use news_widget_core::config::ATTRIBUTES;
 use news_widget_core::i18n::{config_message, error_message};
 use news_widget_core::model::Timestamp;
 use news_widget_core::{ConfigIssue, Feed, FeedError};
+use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Duration;
@@ -49,18 +50,24 @@ pub fn mount(host: HtmlElement, source: ConfigSource, link: Option<Element>) -> 
     let source = Rc::new(source);
     let (config, issues) = source.read();
     let lang = resolve_lang(&host, config.lang.as_deref());
-    let state = WidgetState::new(host.clone().into(), config, lang);
-    report(&state, &issues);
-    let reload = RwSignal::new(0_u32);
     // A link container's host is hidden while loading; its link is what the reader sees.
     let watched: Element = link.clone().unwrap_or_else(|| host.clone().into());
+    let host_el: Element = host.clone().into();
+    // Every signal is created under the view's owner, so unmounting disposes of them all.
+    let handles = Rc::new(Cell::new(None));
+    let out = handles.clone();
     let view = leptos::mount::mount_to(root.unchecked_into(), move || {
+        let state = WidgetState::new(host_el, config, lang);
+        let reload = RwSignal::new(0_u32);
+        out.set(Some((state, reload)));
+        report(&state, &issues);
         let near = wait_for_viewport(state, &watched);
         start_loading(state, reload, near);
         reflect_phase(state, link);
         start_timers(state, reload);
         view! { <NewsWidget state/> }
     });
+    let (state, reload) = handles.get().ok_or("news-widget: the view did not mount")?;
     let src = source.clone();
     let host_el: Element = host.into();
     let on_change = move || {
@@ -218,14 +225,10 @@ fn reflect_phase(state: WidgetState, link: Option<Element>) {
         let _ = host.set_attribute("data-state", phase.as_str());
         if let Some(link) = link.get_value() {
             let shown = matches!(phase, Phase::Ready | Phase::Empty);
-            set_hidden(&link, shown);
-            set_hidden(&host, phase == Phase::Loading);
+            dom::set_hidden(&link, shown);
+            dom::set_hidden(&host, phase == Phase::Loading);
         }
     });
-}
-
-fn set_hidden(el: &Element, hidden: bool) {
-    let _ = if hidden { el.set_attribute("hidden", "") } else { el.remove_attribute("hidden") };
 }
 
 /// The clock that rewrites relative times, and `data-refresh`; both rest while the page is

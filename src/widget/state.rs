@@ -63,20 +63,30 @@ pub struct WidgetState {
     pub host: StoredValue<Element, LocalStorage>,
     /// The feed's absolute URL: the base of relative links, and named in errors.
     pub feed_url: RwSignal<String>,
+    /// The teasers shown: computed once per change of the feed or the configuration.
+    visible: Memo<Vec<Arc<Item>>>,
 }
 
 impl WidgetState {
+    /// The state of one widget. Create it under the widget's reactive owner.
     pub fn new(host: Element, config: Config, lang: String) -> Self {
+        let config = RwSignal::new(config);
+        let load = RwSignal::new(Load::Loading);
+        let visible = Memo::new(move |_| {
+            let Load::Ready { feed, .. } = load.get() else { return Vec::new() };
+            config.with(|c| select(&feed.items, &c.sections, c.limit).into_iter().cloned().map(Arc::new).collect())
+        });
         WidgetState {
-            config: RwSignal::new(config),
+            config,
             notices: RwSignal::new(Vec::new()),
             clock: RwSignal::new_local(Clock::new(&lang).map(Rc::new)),
             lang: RwSignal::new(lang),
-            load: RwSignal::new(Load::Loading),
+            load,
             now: RwSignal::new(crate::browser::intl::now()),
             open: RwSignal::new(None),
             host: StoredValue::new_local(host),
             feed_url: RwSignal::new(String::new()),
+            visible,
         }
     }
 
@@ -87,15 +97,14 @@ impl WidgetState {
 
     /// The teasers shown now: the config's sections, newest first, within the limit.
     pub fn visible(&self) -> Vec<Arc<Item>> {
-        let Load::Ready { feed, .. } = self.load.get() else { return Vec::new() };
-        self.config.with(|c| select(&feed.items, &c.sections, c.limit).into_iter().cloned().map(Arc::new).collect())
+        self.visible.get()
     }
 
     /// The phase for `data-state`, and for the ready event's count.
     pub fn phase(&self) -> (Phase, usize) {
         match self.load.with(|l| matches!(l, Load::Ready { .. })) {
             true => {
-                let n = self.visible().len();
+                let n = self.visible.with(Vec::len);
                 (if n == 0 { Phase::Empty } else { Phase::Ready }, n)
             }
             false if self.load.with(|l| matches!(l, Load::Failed(_))) => (Phase::Error, 0),
