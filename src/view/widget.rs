@@ -88,7 +88,7 @@ fn skeleton(state: WidgetState) -> impl IntoView {
     let rows = state.config.with(|c| c.limit.min(8));
     view! { class="nw",
         <div part="loading" class="loading" aria-busy="true">
-            <span class="sr-only" role="status">{label(state.ui_lang(), Label::Loading)}</span>
+            <span class="sr-only">{label(state.ui_lang(), Label::Loading)}</span>
             {(0..rows).map(|_| view! { class="nw", <div class="bone" aria-hidden="true"></div> }).collect_view()}
         </div>
     }

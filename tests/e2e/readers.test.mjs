@@ -144,6 +144,8 @@ test("mounting and unmounting 1,000 times leaves no timer, observer or growing m
       const obs = MutationObserver.prototype.observe, dis = MutationObserver.prototype.disconnect;
       MutationObserver.prototype.observe = function (...a) { __observers.add(this); return obs.apply(this, a); };
       MutationObserver.prototype.disconnect = function () { __observers.delete(this); return dis.apply(this); };
+      const inst = WebAssembly.instantiateStreaming;
+      WebAssembly.instantiateStreaming = async (...a) => { const r = await inst(...a); window.__memory = r.instance.exports.memory; return r; };
     </script>`,
   }));
   const { page } = await open(env, url);
@@ -162,16 +164,20 @@ test("mounting and unmounting 1,000 times leaves no timer, observer or growing m
     await cdp.send("HeapProfiler.collectGarbage");
     return (await cdp.send("Runtime.getHeapUsage")).usedSize;
   };
+  const wasmMemory = () => page.evaluate(() => window.__memory.buffer.byteLength);
   // The page's own observers (the loader's; the test driver's) before any widget.
   const baseline = await page.evaluate(() => ({ intervals: __intervals.size, observers: __observers.size }));
-  await cycle(100);
+  await cycle(1000); // warm-up: caches, compiled code, the allocator's first growth
   const before = await heap();
+  const wasmBefore = await wasmMemory();
   const left = await cycle(1000);
   const afterHeap = await heap();
+  const wasmGrowth = (await wasmMemory()) - wasmBefore;
+  assert.ok(wasmGrowth <= 256 * 1024, `WebAssembly memory grew by ${wasmGrowth / 1024} KB over 1,000 cycles`);
   assert.equal(left.intervals, baseline.intervals, "no interval left running");
   assert.equal(left.observers, baseline.observers, "no observer left observing");
-  assert.ok(afterHeap - before < 2 * 1048576, `JS heap grew by ${((afterHeap - before) / 1048576).toFixed(2)} MB over 1,000 cycles`);
-  console.log(`1,000 mount/unmount cycles: heap ${(before / 1048576).toFixed(1)} -> ${(afterHeap / 1048576).toFixed(1)} MB, intervals ${left.intervals}, observers ${left.observers}`);
+  assert.ok(afterHeap - before < 256 * 1024, `JS heap grew by ${((afterHeap - before) / 1024).toFixed(0)} KB over 1,000 cycles`);
+  console.log(`1,000 mount/unmount cycles: JS heap ${(before / 1048576).toFixed(2)} -> ${(afterHeap / 1048576).toFixed(2)} MB, wasm memory ${(wasmBefore / 1048576).toFixed(2)} MB, intervals ${left.intervals}, observers ${left.observers}`);
   await page.context().close();
 });
 
