@@ -36,6 +36,7 @@ fn mount_feed(config: Config) -> (HtmlElement, impl Drop) {
     let el = host.clone();
     let handle = leptos::mount::mount_to(root.unchecked_into(), move || {
         let state = WidgetState::new(el.into(), config, "fr".into());
+        state.ensure_clock();
         state.load.set(Load::Ready { feed: Arc::new(feed), saved_at: None });
         view! { <NewsWidget state/> }
     });

@@ -164,6 +164,8 @@ fn start_loading(state: WidgetState, reload: RwSignal<u32>, near: RwSignal<bool>
             }
             finish(state, result.map_err(|e| (e, shown_at.get_value())));
         });
+        // Queued after the load, so the formatters are made while the request is in flight.
+        spawn_local(async move { state.ensure_clock() });
         target
     });
 }
@@ -172,6 +174,7 @@ fn start_loading(state: WidgetState, reload: RwSignal<u32>, near: RwSignal<bool>
 fn show_saved_copy(state: WidgetState, url: &str, shown_at: StoredValue<Option<Timestamp>>) {
     match storage::load(url) {
         Some((feed, saved_at)) => {
+            state.ensure_clock();
             shown_at.set_value(Some(saved_at));
             state.load.set(Load::Ready { feed: Arc::new(feed), saved_at: None });
             announce_ready(state);

@@ -79,7 +79,9 @@ impl WidgetState {
         WidgetState {
             config,
             notices: RwSignal::new(Vec::new()),
-            clock: RwSignal::new_local(Clock::new(&lang).map(Rc::new)),
+            // The formatters take milliseconds to make: `ensure_clock` makes them once the
+            // feed request is on its way, not before.
+            clock: RwSignal::new_local(None),
             lang: RwSignal::new(lang),
             load,
             now: RwSignal::new(crate::browser::intl::now()),
@@ -87,6 +89,14 @@ impl WidgetState {
             host: StoredValue::new_local(host),
             feed_url: RwSignal::new(String::new()),
             visible,
+        }
+    }
+
+    /// Makes the date formatters for the current language if they are missing.
+    pub fn ensure_clock(&self) {
+        if self.clock.with_untracked(Option::is_none) {
+            let lang = self.lang.get_untracked();
+            self.clock.set(Clock::new(&lang).map(Rc::new));
         }
     }
 
