@@ -10,19 +10,48 @@ use news_widget_core::{Feed, FeedError};
 use futures::future::{FutureExt, LocalBoxFuture};
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::Arc;
+use leptos::prelude::{ArcTrigger, Notify, Track};
+use news_widget_core::model::Timestamp;
+use std::sync::{Arc, Weak};
 
 type Shared = futures::future::Shared<LocalBoxFuture<'static, Result<Arc<Feed>, FeedError>>>;
 
 thread_local! {
     /// Loads under way, by URL: ten widgets of one feed make one request and one parse.
     static IN_FLIGHT: RefCell<HashMap<String, Shared>> = RefCell::new(HashMap::new());
+    /// The last feed loaded from each URL, while some widget still shows it, and when.
+    static RECENT: RefCell<HashMap<String, (Weak<Feed>, Timestamp)>> = RefCell::new(HashMap::new());
+    /// Notified whenever a load starts or ends, for widgets waiting on a feed to be known.
+    static CHANGED: ArcTrigger = ArcTrigger::new();
+}
+
+/// How long a feed another widget loaded is reused instead of fetched again.
+const REUSE_MS: Timestamp = 10_000;
+
+/// Tracks (in the current reactive scope) the loads starting and ending on the page.
+pub fn track_loads() {
+    CHANGED.with(|t| t.track());
+}
+
+/// Whether the page is loading `url`, or shows a recent copy of it: a widget of the same
+/// feed then costs no request, and need not wait to be near the viewport.
+pub fn known(url: &str) -> bool {
+    IN_FLIGHT.with_borrow(|map| map.contains_key(url)) || recent(url).is_some()
+}
+
+fn recent(url: &str) -> Option<Arc<Feed>> {
+    let (feed, at) = RECENT.with_borrow(|map| map.get(url).cloned())?;
+    (crate::browser::intl::now() - at < REUSE_MS).then(|| feed.upgrade())?
 }
 
 /// Fetches and parses the feed at `url` (absolute), joining a load of the same URL already
-/// under way. The request is not cancelled when one widget goes away (another may wait for
-/// it); the 15-second limit still ends it.
-pub async fn load_feed(url: &str, cross_origin: bool) -> Result<Arc<Feed>, FeedError> {
+/// under way, or (with `reuse`) taking the feed another widget loaded seconds ago. The
+/// request is not cancelled when one widget goes away (another may wait for it); the
+/// 15-second limit still ends it.
+pub async fn load_feed(url: &str, cross_origin: bool, reuse: bool) -> Result<Arc<Feed>, FeedError> {
+    if let Some(feed) = recent(url).filter(|_| reuse) {
+        return Ok(feed);
+    }
     let shared = IN_FLIGHT.with_borrow_mut(|map| {
         map.entry(url.to_owned())
             .or_insert_with(|| {
@@ -30,6 +59,11 @@ pub async fn load_feed(url: &str, cross_origin: bool) -> Result<Arc<Feed>, FeedE
                 async move {
                     let result = fetch_and_parse(&url, cross_origin).await.map(Arc::new);
                     IN_FLIGHT.with_borrow_mut(|map| map.remove(&url));
+                    if let Ok(feed) = &result {
+                        let entry = (Arc::downgrade(feed), crate::browser::intl::now());
+                        RECENT.with_borrow_mut(|map| map.insert(url.clone(), entry));
+                    }
+                    CHANGED.with(|t| t.notify());
                     result
                 }
                 .boxed_local()
@@ -37,6 +71,7 @@ pub async fn load_feed(url: &str, cross_origin: bool) -> Result<Arc<Feed>, FeedE
             })
             .clone()
     });
+    CHANGED.with(|t| t.notify());
     shared.await
 }
 

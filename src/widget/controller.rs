@@ -4,7 +4,7 @@
 use super::config_source::ConfigSource;
 use super::state::{Load, Phase, WidgetState};
 use crate::browser::{dom, events::warn, intl, storage, timers, url};
-use crate::load::load_feed;
+use crate::load::{self, load_feed};
 use crate::view::widget::NewsWidget;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -61,8 +61,9 @@ pub fn mount(host: HtmlElement, source: ConfigSource, link: Option<Element>) -> 
         let reload = RwSignal::new(0_u32);
         out.set(Some((state, reload)));
         report(&state, &issues);
-        let near = wait_for_viewport(state, &watched);
-        start_loading(state, reload, near);
+        let target = Memo::new(move |_| state.config.with(|c| feed_url(&c.feed)));
+        let near = wait_for_viewport(state, &watched, target);
+        start_loading(state, reload, near, target);
         reflect_phase(state, link);
         start_timers(state, reload);
         view! { <NewsWidget state/> }
@@ -112,14 +113,20 @@ fn feed_url(feed: &str) -> Result<String, ConfigIssue> {
 }
 
 /// Whether the widget may load: at once with `data-lazy="false"`, else once it nears the
-/// viewport (a widget far below the fold fetches nothing until the reader scrolls to it).
-fn wait_for_viewport(state: WidgetState, watched: &Element) -> RwSignal<bool> {
+/// viewport (a widget far below the fold fetches nothing until the reader scrolls to it),
+/// or as soon as its feed is loading or loaded for another widget: then it costs no request.
+fn wait_for_viewport(state: WidgetState, watched: &Element, target: Memo<Result<String, ConfigIssue>>) -> RwSignal<bool> {
     let near = RwSignal::new(!state.config.with_untracked(|c| c.lazy));
     if !near.get_untracked() {
         timers::when_near_viewport(watched, move || near.set(true));
     }
     Effect::new(move |_| {
-        if !state.config.with(|c| c.lazy) {
+        if near.get_untracked() {
+            return;
+        }
+        load::track_loads();
+        let shared = target.with(|t| t.as_ref().is_ok_and(|url| load::known(url)));
+        if !state.config.with(|c| c.lazy) || shared {
             near.set(true);
         }
     });
@@ -128,8 +135,7 @@ fn wait_for_viewport(state: WidgetState, watched: &Element) -> RwSignal<bool> {
 
 /// Fetches whenever the feed URL changes or a refresh is asked for, once the widget is near
 /// the viewport. A new feed shows its saved copy (if any) at once while it is fetched.
-fn start_loading(state: WidgetState, reload: RwSignal<u32>, near: RwSignal<bool>) {
-    let target = Memo::new(move |_| state.config.with(|c| feed_url(&c.feed)));
+fn start_loading(state: WidgetState, reload: RwSignal<u32>, near: RwSignal<bool>, target: Memo<Result<String, ConfigIssue>>) {
     let generation = StoredValue::new(0_u64);
     // When the data shown was fetched: the age a stale note gives.
     let shown_at = StoredValue::new(None::<Timestamp>);
@@ -147,14 +153,16 @@ fn start_loading(state: WidgetState, reload: RwSignal<u32>, near: RwSignal<bool>
             }
             Ok(url) => url.clone(),
         };
-        if previous.as_ref() != Some(&target) || !matches!(state.load.get_untracked(), Load::Ready { .. }) {
+        // A first load may take what another widget just loaded; a refresh always fetches.
+        let first = previous.as_ref() != Some(&target) || !matches!(state.load.get_untracked(), Load::Ready { .. });
+        if first {
             show_saved_copy(state, &url, shown_at);
         }
         let cross_origin = url::resolve(&url, &url).is_some_and(|u| u.origin() != url::page_origin());
         state.feed_url.set(url.clone());
         let this_generation = generation.get_value();
         spawn_local(async move {
-            let result = load_feed(&url, cross_origin).await;
+            let result = load_feed(&url, cross_origin, first).await;
             if generation.try_get_value() != Some(this_generation) {
                 return;
             }

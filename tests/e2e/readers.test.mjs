@@ -222,3 +222,13 @@ test("timers rest while the page is hidden and catch up when it is shown", async
   assert.equal(fetched.length, 3, "the missed refresh happens once when the page is shown");
   await context.close();
 });
+
+test("ten widgets of one feed down a long page are all ready, with one request", async () => {
+  const ten = Array.from({ length: 10 }, (_, i) => `<div id="t${i}" data-news-widget data-feed="/__f/feed?n=8&name=ten"></div>`).join("");
+  const { page, log } = await open(env, env.page("ten", html(ten)));
+  for (let i = 0; i < 10; i++) assert.equal(await settled(page, `#t${i}`), "ready", `widget ${i}`);
+  const requests = log.requests.filter((u) => u.includes("name=ten"));
+  assert.equal(requests.length, 1, "one fetch for the feed, however many widgets show it");
+  assert.equal(log.requests.filter((u) => u.endsWith(".wasm")).length, 1, "one module");
+  await page.context().close();
+});
