@@ -1,7 +1,7 @@
 //! From a feed URL to a feed: fetch, recognise the format from the content, parse, and make
 //! every link absolute and safe. The view never sees raw feed data.
 
-use crate::browser::{fetch::fetch_feed, json, url::safe_link};
+use crate::browser::{fetch::fetch_feed, json, storage, url::safe_link};
 use news_widget_core::error::Found;
 use news_widget_core::format::{detect, Format};
 use crate::browser::timers::yield_now;
@@ -60,8 +60,10 @@ pub async fn load_feed(url: &str, cross_origin: bool, reuse: bool) -> Result<Arc
                     let result = fetch_and_parse(&url, cross_origin).await.map(Arc::new);
                     IN_FLIGHT.with_borrow_mut(|map| map.remove(&url));
                     if let Ok(feed) = &result {
-                        let entry = (Arc::downgrade(feed), crate::browser::intl::now());
-                        RECENT.with_borrow_mut(|map| map.insert(url.clone(), entry));
+                        let now = crate::browser::intl::now();
+                        // Once per fetch, however many widgets show the feed.
+                        storage::save(&url, feed, now);
+                        RECENT.with_borrow_mut(|map| map.insert(url.clone(), (Arc::downgrade(feed), now)));
                     }
                     CHANGED.with(|t| t.notify());
                     result

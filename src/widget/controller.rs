@@ -166,8 +166,7 @@ fn start_loading(state: WidgetState, reload: RwSignal<u32>, near: RwSignal<bool>
             if generation.try_get_value() != Some(this_generation) {
                 return;
             }
-            if let Ok(feed) = &result {
-                storage::save(&url, feed, intl::now());
+            if result.is_ok() {
                 shown_at.set_value(Some(intl::now()));
             }
             finish(state, result.map_err(|e| (e, shown_at.get_value())));
