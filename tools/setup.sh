@@ -20,6 +20,8 @@ fi
 
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+# The shipped module rebuilds std for size (see Makefile: SIZE_STD), from the toolchain's own sources.
+rustup component list --installed 2>/dev/null | grep -q '^rust-src' || rustup component add rust-src
 
 # The CLI must equal the wasm-bindgen crate version exactly (Cargo.toml pins it).
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
