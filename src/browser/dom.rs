@@ -68,3 +68,18 @@ pub fn inherited_lang(el: &Element) -> String {
 pub fn set_hidden(el: &Element, hidden: bool) {
     let _ = if hidden { el.set_attribute("hidden", "") } else { el.remove_attribute("hidden") };
 }
+
+/// Replaces `el`'s children with `nodes()` unless they already show `key`: a view patched in
+/// place calls this on every render, and the nodes are built only when the key changes.
+pub fn fill_once(el: &Element, key: &str, nodes: impl FnOnce() -> Option<web_sys::DocumentFragment>) {
+    const SHOWN: &str = "__newsWidgetKey";
+    let shown = js_sys::Reflect::get(el, &SHOWN.into()).ok().and_then(|v| v.as_string());
+    if shown.as_deref() == Some(key) {
+        return;
+    }
+    el.set_text_content(None);
+    if let Some(fragment) = nodes() {
+        let _ = el.append_child(&fragment);
+    }
+    let _ = js_sys::Reflect::set(el, &SHOWN.into(), &key.into());
+}

@@ -112,3 +112,15 @@ fn copy_attributes(from: &Element, to: &Element, name: &str, options: &Options) 
         _ => true,
     }
 }
+
+/// Paragraphs of plain text as `<p>` nodes.
+pub fn text_fragment(paragraphs: &[String]) -> Option<DocumentFragment> {
+    let doc = web_sys::window()?.document()?;
+    let out = doc.create_document_fragment();
+    for text in paragraphs {
+        let p = doc.create_element("p").ok()?;
+        p.set_text_content(Some(text));
+        out.append_child(&p).ok()?;
+    }
+    Some(out)
+}

@@ -1,35 +1,20 @@
 //! The expanded article: image, standfirst, body, link to the source, close.
 
+use super::widget::Frame;
 use crate::widget::state::WidgetState;
 use leptos::prelude::*;
 use news_widget_core::i18n::{label, Label};
-use news_widget_core::text::paragraphs;
-use news_widget_core::{Body, Item, Target};
+use news_widget_core::{Item, Target};
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 /// The article of an open teaser. It exists only while open.
-#[component]
-pub fn Article(
-    /// The item shown.
-    item: Arc<Item>,
-    /// The widget's state.
-    state: WidgetState,
-) -> impl IntoView {
-    let body_ref = NodeRef::<leptos::html::Div>::new();
-    let (images, target) = state.config.with_untracked(|c| (c.images, c.target));
-    let lang = state.ui_lang();
-    let html_item = item.clone();
-    // Sanitized HTML is built as nodes when the article opens, and only then.
-    Effect::new(move |_| {
-        if let (Some(div), Some(fragment)) = (body_ref.get(), state.body_nodes(&html_item)) {
-            let _ = div.append_child(&fragment);
-        }
-    });
-    let text = match &item.body {
-        Some(Body::Text(t)) => paragraphs(t),
-        _ => Vec::new(),
-    };
-    let image = item.image.clone().filter(|_| images).map(|src| {
+pub fn article(frame: &Frame, item: &Arc<Item>) -> impl IntoView {
+    let state = frame.state;
+    let lang = frame.lang;
+    let target = frame.config.target;
+    let image = item.image.clone().filter(|_| frame.config.images).map(|src| {
         view! { class="nw",
             <img part="image" class="image" src=src alt="" loading="lazy" decoding="async"
                 on:error=|ev| hide(ev.target()) />
@@ -45,14 +30,12 @@ pub fn Article(
         }
     });
     let dom_id = item.dom_id();
-    let close_id = item.dom_id();
+    let close_id = dom_id.clone();
     view! { class="nw",
         <article part="article" class="article" id=dom_id.clone() aria-labelledby=format!("{dom_id}-h")>
             {image}
             {item.standfirst.clone().map(|s| view! { class="nw", <p part="standfirst" class="standfirst">{s}</p> })}
-            <div part="body" class="body" node_ref=body_ref>
-                {text.into_iter().map(|p| view! { class="nw", <p>{p}</p> }).collect_view()}
-            </div>
+            <div part="body" class="body" use:body=(state, item.clone())></div>
             {source}
             <button part="close" class="close" type="button" on:click=move |_| {
                 state.close();
@@ -62,10 +45,15 @@ pub fn Article(
     }
 }
 
+/// Fills the body with the item's nodes (sanitized HTML, or paragraphs of text) when the
+/// article opens or shows another item; a re-render of the same item leaves them alone.
+fn body(el: Element, (state, item): (WidgetState, Arc<Item>)) {
+    crate::browser::dom::fill_once(&el, &item.id, || state.body_nodes(&item));
+}
+
 /// A broken image disappears quietly.
 fn hide(target: Option<web_sys::EventTarget>) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+    if let Some(el) = target.and_then(|t| t.dyn_into::<Element>().ok()) {
         crate::browser::dom::set_hidden(&el, true);
     }
 }

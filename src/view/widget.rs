@@ -1,10 +1,29 @@
 //! The widget: heading, notices, and the list or the state instead of it.
+//!
+//! The whole view is one reactive render: every signal is read once into a [`Frame`], and
+//! the view below it is a plain, statically typed tree that Leptos patches in place when the
+//! frame changes. One render effect instead of one per attribute and per teaser is most of
+//! what keeps the module small (measured in BENCHMARKS.md); a tick, a click or a refresh
+//! still only touches the text and attributes that changed.
 
-use super::teaser::Teaser;
+use super::teaser::teaser;
+use crate::browser::intl::Clock;
 use crate::widget::state::{Load, Phase, WidgetState};
 use leptos::prelude::*;
-use news_widget_core::i18n::{config_message, is_rtl, label, stale_note, Label};
-use news_widget_core::Theme;
+use news_widget_core::i18n::{config_message, is_rtl, label, stale_note, Label, Lang};
+use news_widget_core::model::Timestamp;
+use news_widget_core::{Config, Theme};
+use std::rc::Rc;
+
+/// Everything one render reads.
+pub struct Frame {
+    pub state: WidgetState,
+    pub lang: Lang,
+    pub config: Config,
+    pub open: Option<String>,
+    pub now: Timestamp,
+    pub clock: Option<Rc<Clock>>,
+}
 
 /// One widget, rendered inside its host's shadow root.
 #[component]
@@ -12,7 +31,6 @@ pub fn NewsWidget(
     /// The widget's state.
     state: WidgetState,
 ) -> impl IntoView {
-    let phase = Memo::new(move |_| state.phase().0);
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "Escape" {
             if let Some(id) = state.close() {
@@ -20,35 +38,45 @@ pub fn NewsWidget(
             }
         }
     };
+    move || {
+        let frame = Frame {
+            state,
+            lang: state.ui_lang(),
+            config: state.config.get(),
+            open: state.open.get(),
+            now: state.now.get(),
+            clock: state.clock.get(),
+        };
+        let tag = state.lang.get();
+        let phase = state.phase().0;
+        view! { class="nw",
+            <div class=theme_class(frame.config.theme) lang=tag.clone() dir=if is_rtl(&tag) { "rtl" } else { "ltr" } on:keydown=on_keydown>
+                {state.title().map(|t| view! { class="nw", <h2 part="title" class="title">{t}</h2> })}
+                {notices(&frame)}
+                {(phase == Phase::Loading).then(|| skeleton(&frame))}
+                {message(&frame, phase)}
+                {(phase == Phase::Ready).then(|| list(&frame))}
+            </div>
+        }
+    }
+}
+
+/// The teasers, under a note when they are a kept copy.
+fn list(frame: &Frame) -> impl IntoView {
     view! { class="nw",
-        <div
-            class=move || format!("root {}", theme_class(state))
-            lang=move || state.lang.get()
-            dir=move || if state.lang.with(|l| is_rtl(l)) { "rtl" } else { "ltr" }
-            on:keydown=on_keydown
-        >
-            {move || state.title().map(|t| view! { class="nw", <h2 part="title" class="title">{t}</h2> })}
-            {move || notices(state)}
-            {move || (phase.get() == Phase::Loading).then(|| skeleton(state))}
-            {move || message(state, phase.get())}
-            {move || (phase.get() == Phase::Ready).then(|| view! { class="nw",
-                {move || stale(state)}
-                <ul part="list" class="list">
-                    <For each=move || state.visible() key=|item| item.id.clone() let:item>
-                        <Teaser item state/>
-                    </For>
-                </ul>
-            })}
-        </div>
+        {stale(frame)}
+        <ul part="list" class="list">
+            {frame.state.visible().iter().map(|item| teaser(frame, item)).collect_view()}
+        </ul>
     }
 }
 
 /// The error or empty sentence: one paragraph, whose part and role follow the phase.
-fn message(state: WidgetState, phase: Phase) -> Option<impl IntoView> {
+fn message(frame: &Frame, phase: Phase) -> Option<impl IntoView> {
     let error = phase == Phase::Error;
     let text = match phase {
-        Phase::Error => state.error_message()?,
-        Phase::Empty => label(state.ui_lang(), Label::Empty).to_owned(),
+        Phase::Error => frame.state.error_message()?,
+        Phase::Empty => label(frame.lang, Label::Empty).to_owned(),
         _ => return None,
     };
     Some(view! { class="nw",
@@ -56,17 +84,17 @@ fn message(state: WidgetState, phase: Phase) -> Option<impl IntoView> {
     })
 }
 
-fn theme_class(state: WidgetState) -> &'static str {
-    match state.config.with(|c| c.theme) {
-        Theme::Light => "light",
-        Theme::Dark => "dark",
-        Theme::Auto => "auto",
+fn theme_class(theme: Theme) -> &'static str {
+    match theme {
+        Theme::Light => "root light",
+        Theme::Dark => "root dark",
+        Theme::Auto => "root auto",
     }
 }
 
 /// Attributes the widget works around, for the site owner to see while setting it up.
-fn notices(state: WidgetState) -> impl IntoView {
-    let notices = state.notices.get();
+fn notices(frame: &Frame) -> Option<impl IntoView> {
+    let notices = frame.state.notices.get();
     (!notices.is_empty()).then(|| {
         view! { class="nw",
             <ul part="notice" class="notice">
@@ -77,18 +105,18 @@ fn notices(state: WidgetState) -> impl IntoView {
 }
 
 /// A note over a kept copy shown because the feed cannot be fetched.
-fn stale(state: WidgetState) -> Option<impl IntoView> {
-    let Load::Ready { saved_at: Some(saved), .. } = state.load.get() else { return None };
-    let age = state.clock.with(|c| c.as_ref().map(|c| c.relative(saved, state.now.get())))?;
-    Some(view! { class="nw", <p part="stale" class="stale">{stale_note(state.ui_lang(), &age)}</p> })
+fn stale(frame: &Frame) -> Option<impl IntoView> {
+    let Load::Ready { saved_at: Some(saved), .. } = frame.state.load.get() else { return None };
+    let age = frame.clock.as_ref()?.relative(saved, frame.now);
+    Some(view! { class="nw", <p part="stale" class="stale">{stale_note(frame.lang, &age)}</p> })
 }
 
 /// Placeholder rows as tall as the list will be, so the host page does not jump.
-fn skeleton(state: WidgetState) -> impl IntoView {
-    let rows = state.config.with(|c| c.limit.min(8));
+fn skeleton(frame: &Frame) -> impl IntoView {
+    let rows = frame.config.limit.min(8);
     view! { class="nw",
         <div part="loading" class="loading" aria-busy="true">
-            <span class="sr-only">{label(state.ui_lang(), Label::Loading)}</span>
+            <span class="sr-only">{label(frame.lang, Label::Loading)}</span>
             {(0..rows).map(|_| view! { class="nw", <div class="bone" aria-hidden="true"></div> }).collect_view()}
         </div>
     }

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use news_widget_core::i18n::{self, Lang};
 use news_widget_core::model::Timestamp;
 use news_widget_core::select::select;
-use crate::browser::html::{sanitize, Options};
-use news_widget_core::text::html_to_text;
+use crate::browser::html::{sanitize, text_fragment, Options};
+use news_widget_core::text::{html_to_text, paragraphs};
 use news_widget_core::{Body, Config, ConfigIssue, Feed, FeedError, Item};
 use wasm_bindgen::JsCast;
 use web_sys::DocumentFragment;
@@ -134,18 +134,17 @@ impl WidgetState {
         crate::browser::url::resolve(&url, &url).map(|u| u.host()).unwrap_or_default()
     }
 
-    /// The article body as sanitized nodes; a body the sanitizer cannot parse (a host whose
-    /// Trusted Types policy refuses ours) is shown as its text.
+    /// The article body as nodes: sanitized HTML, or paragraphs of text. A body the sanitizer
+    /// cannot parse (a host whose Trusted Types policy refuses ours) is shown as its text.
     pub fn body_nodes(&self, item: &Item) -> Option<DocumentFragment> {
-        let Some(Body::Html(html)) = &item.body else { return None };
-        let base = item.link.clone().unwrap_or_else(|| self.feed_url.get_untracked());
-        let target = self.config.with_untracked(|c| c.target);
-        sanitize(html, &Options { base: &base, target }).ok().or_else(|| {
-            let doc = web_sys::window()?.document()?;
-            let fragment = doc.create_document_fragment();
-            fragment.append_with_str_1(&html_to_text(html)).ok()?;
-            Some(fragment)
-        })
+        match item.body.as_ref()? {
+            Body::Text(text) => text_fragment(&paragraphs(text)),
+            Body::Html(html) => {
+                let base = item.link.clone().unwrap_or_else(|| self.feed_url.get_untracked());
+                let target = self.config.with_untracked(|c| c.target);
+                sanitize(html, &Options { base: &base, target }).ok().or_else(|| text_fragment(&[html_to_text(html)]))
+            }
+        }
     }
 
     /// Puts focus on the headline of an article (after it was closed).
