@@ -9,7 +9,6 @@ use news_widget_core::jsonfeed::{map_item, map_json_feed, open_json_feed};
 use news_widget_core::{Feed, FeedError};
 use futures::future::{FutureExt, LocalBoxFuture};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use leptos::prelude::{ArcTrigger, Notify, Track};
 use news_widget_core::model::Timestamp;
 use std::sync::{Arc, Weak};
@@ -18,9 +17,10 @@ type Shared = futures::future::Shared<LocalBoxFuture<'static, Result<Arc<Feed>, 
 
 thread_local! {
     /// Loads under way, by URL: ten widgets of one feed make one request and one parse.
-    static IN_FLIGHT: RefCell<HashMap<String, Shared>> = RefCell::new(HashMap::new());
+    /// (A page has a handful of feeds: a list is smaller than a hash map, and as fast.)
+    static IN_FLIGHT: RefCell<Vec<(String, Shared)>> = const { RefCell::new(Vec::new()) };
     /// The last feed loaded from each URL, while some widget still shows it, and when.
-    static RECENT: RefCell<HashMap<String, (Weak<Feed>, Timestamp)>> = RefCell::new(HashMap::new());
+    static RECENT: RefCell<Vec<(String, Weak<Feed>, Timestamp)>> = const { RefCell::new(Vec::new()) };
     /// Notified whenever a load starts or ends, for widgets waiting on a feed to be known.
     static CHANGED: ArcTrigger = ArcTrigger::new();
 }
@@ -36,11 +36,11 @@ pub fn track_loads() {
 /// Whether the page is loading `url`, or shows a recent copy of it: a widget of the same
 /// feed then costs no request, and need not wait to be near the viewport.
 pub fn known(url: &str) -> bool {
-    IN_FLIGHT.with_borrow(|map| map.contains_key(url)) || recent(url).is_some()
+    IN_FLIGHT.with_borrow(|loads| loads.iter().any(|(u, _)| u == url)) || recent(url).is_some()
 }
 
 fn recent(url: &str) -> Option<Arc<Feed>> {
-    let (feed, at) = RECENT.with_borrow(|map| map.get(url).cloned())?;
+    let (feed, at) = RECENT.with_borrow(|recent| recent.iter().find(|(u, ..)| u == url).map(|(_, f, at)| (f.clone(), *at)))?;
     (crate::browser::intl::now() - at < REUSE_MS).then(|| feed.upgrade())?
 }
 
@@ -52,29 +52,38 @@ pub async fn load_feed(url: &str, cross_origin: bool, reuse: bool) -> Result<Arc
     if let Some(feed) = recent(url).filter(|_| reuse) {
         return Ok(feed);
     }
-    let shared = IN_FLIGHT.with_borrow_mut(|map| {
-        map.entry(url.to_owned())
-            .or_insert_with(|| {
-                let url = url.to_owned();
-                async move {
-                    let result = fetch_and_parse(&url, cross_origin).await.map(Arc::new);
-                    IN_FLIGHT.with_borrow_mut(|map| map.remove(&url));
-                    if let Ok(feed) = &result {
-                        let now = crate::browser::intl::now();
-                        // Once per fetch, however many widgets show the feed.
-                        storage::save(&url, feed, now);
-                        RECENT.with_borrow_mut(|map| map.insert(url.clone(), (Arc::downgrade(feed), now)));
-                    }
-                    CHANGED.with(|t| t.notify());
-                    result
-                }
-                .boxed_local()
-                .shared()
-            })
-            .clone()
+    let shared = IN_FLIGHT.with_borrow_mut(|loads| {
+        if let Some((_, shared)) = loads.iter().find(|(u, _)| u == url) {
+            return shared.clone();
+        }
+        let shared = start_load(url.to_owned(), cross_origin);
+        loads.push((url.to_owned(), shared.clone()));
+        shared
     });
     CHANGED.with(|t| t.notify());
     shared.await
+}
+
+/// One fetch and parse of `url`, shared by every widget that asks for it meanwhile; the
+/// result is kept for the page (`RECENT`) and the next visit (`storage`).
+fn start_load(url: String, cross_origin: bool) -> Shared {
+    async move {
+        let result = fetch_and_parse(&url, cross_origin).await.map(Arc::new);
+        IN_FLIGHT.with_borrow_mut(|loads| loads.retain(|(u, _)| *u != url));
+        if let Ok(feed) = &result {
+            let now = crate::browser::intl::now();
+            // Once per fetch, however many widgets show the feed.
+            storage::save(&url, feed, now);
+            RECENT.with_borrow_mut(|recent| {
+                recent.retain(|(u, f, _)| *u != url && f.strong_count() > 0);
+                recent.push((url.clone(), Arc::downgrade(feed), now));
+            });
+        }
+        CHANGED.with(|t| t.notify());
+        result
+    }
+    .boxed_local()
+    .shared()
 }
 
 async fn fetch_and_parse(url: &str, cross_origin: bool) -> Result<Feed, FeedError> {

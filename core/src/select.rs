@@ -6,13 +6,14 @@ use crate::text::fold;
 /// The items to show, newest first. Undated items keep feed order, after dated ones.
 /// `sections` are folded names (see `text::fold`); empty keeps every item.
 pub fn select<'a>(items: &'a [Item], sections: &[String], limit: usize) -> Vec<&'a Item> {
-    let mut seen = std::collections::HashSet::new();
-    // A feed that repeats an id shows the item once: ids key the teasers.
-    let mut kept: Vec<&Item> = items.iter().filter(|i| keeps(i, sections) && seen.insert(i.id.as_str())).collect();
-    // A stable sort keeps feed order among equal keys; `Reverse(None)` sorts after any date.
-    kept.sort_by_key(|i| core::cmp::Reverse(i.date.map_or(i64::MIN, |d| d)));
+    let mut kept: Vec<(usize, &Item)> = items.iter().enumerate().filter(|(_, i)| keeps(i, sections)).collect();
+    // A feed that repeats an id shows the item once (its first): ids key the teasers.
+    kept.sort_unstable_by(|(m, a), (n, b)| a.id.cmp(&b.id).then(m.cmp(n)));
+    kept.dedup_by(|(_, later), (_, first)| later.id == first.id);
+    // Feed order breaks ties; no date sorts after any date.
+    kept.sort_unstable_by_key(|&(n, i)| (core::cmp::Reverse(i.date.unwrap_or(i64::MIN)), n));
     kept.truncate(limit);
-    kept
+    kept.into_iter().map(|(_, i)| i).collect()
 }
 
 fn keeps(item: &Item, sections: &[String]) -> bool {
