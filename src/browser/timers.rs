@@ -13,9 +13,26 @@ fn page_hidden() -> bool {
     web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden())
 }
 
+/// A repeating timer; dropping it stops it.
+pub struct Timer {
+    interval: Option<IntervalHandle>,
+    listener: Option<(web_sys::Document, JsValue)>,
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        if let Some(handle) = self.interval.take() {
+            handle.clear();
+        }
+        if let Some((document, listener)) = &self.listener {
+            let _ = document.remove_event_listener_with_callback("visibilitychange", listener.unchecked_ref());
+        }
+    }
+}
+
 /// Calls `f` every `period` while the page is visible; a call missed while it was hidden
-/// happens as soon as it is visible again. Stopped when the current reactive owner is cleaned up.
-pub fn every(period: Duration, f: impl Fn() + Clone + 'static) {
+/// happens as soon as it is visible again.
+pub fn every(period: Duration, f: impl Fn() + Clone + 'static) -> Timer {
     let missed = Rc::new(Cell::new(false));
     let (tick_f, tick_missed) = (f.clone(), missed.clone());
     let tick = move || {
@@ -25,29 +42,23 @@ pub fn every(period: Duration, f: impl Fn() + Clone + 'static) {
             tick_f();
         }
     };
-    if let Ok(handle) = set_interval_with_handle(tick, period) {
-        on_cleanup(move || handle.clear());
-    }
+    let interval = set_interval_with_handle(tick, period).ok();
     let on_visible = move || {
         if !page_hidden() && missed.replace(false) {
             f();
         }
     };
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let listener = Closure::<dyn Fn()>::new(on_visible).into_js_value();
-    if document.add_event_listener_with_callback("visibilitychange", listener.unchecked_ref()).is_ok() {
-        let stored = StoredValue::new_local((document, listener));
-        on_cleanup(move || {
-            stored.with_value(|(document, listener)| {
-                let _ = document.remove_event_listener_with_callback("visibilitychange", listener.unchecked_ref());
-            });
-        });
-    }
+    let listener = web_sys::window().and_then(|w| w.document()).and_then(|document| {
+        let listener = Closure::<dyn Fn()>::new(on_visible).into_js_value();
+        document.add_event_listener_with_callback("visibilitychange", listener.unchecked_ref()).ok()?;
+        Some((document, listener))
+    });
+    Timer { interval, listener }
 }
 
 /// Calls `f` once, when `el` comes within two viewport heights of the viewport (at once when
-/// it already is, or when `IntersectionObserver` is missing). Stopped when the current
-/// reactive owner is cleaned up.
+/// it already is, or when `IntersectionObserver` is missing). The caller disconnects the
+/// observer it returns when it no longer waits.
 pub fn when_near_viewport(el: &Element, f: impl FnOnce() + 'static) -> Option<IntersectionObserver> {
     let pending = Rc::new(Cell::new(Some(f)));
     let run = {
@@ -71,8 +82,6 @@ pub fn when_near_viewport(el: &Element, f: impl FnOnce() + 'static) -> Option<In
     match IntersectionObserver::new_with_options(callback.unchecked_ref(), &init) {
         Ok(observer) => {
             observer.observe(el);
-            let stored = StoredValue::new_local(observer.clone());
-            on_cleanup(move || stored.with_value(IntersectionObserver::disconnect));
             Some(observer)
         }
         Err(_) => {

@@ -13,8 +13,8 @@ use web_sys::Element;
 pub fn article(frame: &Frame, item: &Arc<Item>) -> impl IntoView {
     let state = frame.state;
     let lang = frame.lang;
-    let target = frame.config.target;
-    let image = item.image.clone().filter(|_| frame.config.images).map(|src| {
+    let target = frame.m.config.target;
+    let image = item.image.clone().filter(|_| frame.m.config.images).map(|src| {
         view! { class="nw",
             <img part="image" class="image" src=src alt="" loading="lazy" decoding="async"
                 on:error=|ev| hide(ev.target()) />

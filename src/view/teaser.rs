@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 /// A teaser in the list.
 pub fn teaser(frame: &Frame, item: &Arc<Item>) -> impl IntoView {
-    let open = frame.open.as_deref() == Some(item.id.as_str());
+    let open = frame.m.open.as_deref() == Some(item.id.as_str());
     let section = item.section.clone().map(|s| view! { class="nw", <span part="section" class="section">{s}</span> });
     view! { class="nw",
         <li part="teaser" class="teaser" class:open=open>
@@ -26,9 +26,9 @@ pub fn teaser(frame: &Frame, item: &Arc<Item>) -> impl IntoView {
 fn headline(frame: &Frame, item: &Arc<Item>, open: bool) -> impl IntoView {
     let state = frame.state;
     let text = item.headline.clone();
-    let target = frame.config.target;
+    let target = frame.m.config.target;
     let item = item.clone();
-    match (frame.config.open, item.link.clone()) {
+    match (frame.m.config.open, item.link.clone()) {
         (OpenMode::Link, Some(href)) => {
             let rel = (target.as_str() == "_blank").then_some("noopener");
             EitherOf3::A(view! { class="nw",
@@ -55,11 +55,11 @@ fn headline(frame: &Frame, item: &Arc<Item>, open: bool) -> impl IntoView {
 
 /// The item's time in words, rewritten as the page stays open, with the full date in `title`.
 fn time(frame: &Frame, date: Timestamp) -> Option<impl IntoView> {
-    let mode = frame.config.dates;
-    let clock = frame.clock.as_ref().filter(|_| mode != Dates::None)?;
+    let mode = frame.m.config.dates;
+    let clock = frame.m.clock.as_ref().filter(|_| mode != Dates::None)?;
     let absolute = clock.absolute(date);
     let text = match mode {
-        Dates::Relative => clock.relative(date, frame.now),
+        Dates::Relative => clock.relative(date, frame.m.now),
         _ => absolute.clone(),
     };
     let iso = to_iso(date).unwrap_or_default();

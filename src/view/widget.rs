@@ -7,22 +7,16 @@
 //! still only touches the text and attributes that changed.
 
 use super::teaser::teaser;
-use crate::browser::intl::Clock;
-use crate::widget::state::{Load, Phase, WidgetState};
+use crate::widget::state::{Load, Model, Phase, WidgetState};
 use leptos::prelude::*;
 use news_widget_core::i18n::{config_message, is_rtl, label, stale_note, Label, Lang};
-use news_widget_core::model::Timestamp;
-use news_widget_core::{Config, Theme};
-use std::rc::Rc;
+use news_widget_core::Theme;
 
 /// Everything one render reads.
 pub struct Frame {
     pub state: WidgetState,
+    pub m: Model,
     pub lang: Lang,
-    pub config: Config,
-    pub open: Option<String>,
-    pub now: Timestamp,
-    pub clock: Option<Rc<Clock>>,
 }
 
 /// One widget, rendered inside its host's shadow root.
@@ -39,25 +33,19 @@ pub fn NewsWidget(
         }
     };
     move || {
-        let frame = Frame {
-            state,
-            lang: state.ui_lang(),
-            config: state.config.get(),
-            open: state.open.get(),
-            now: state.now.get(),
-            clock: state.clock.get(),
-        };
-        let tag = state.lang.get();
-        let phase = state.phase().0;
-        view! { class="nw",
-            <div class=theme_class(frame.config.theme) lang=tag.clone() dir=if is_rtl(&tag) { "rtl" } else { "ltr" } on:keydown=on_keydown>
-                {state.title().map(|t| view! { class="nw", <h2 part="title" class="title">{t}</h2> })}
+        let m = state.model()?;
+        let frame = Frame { state, lang: m.ui_lang(), m };
+        let m = &frame.m;
+        let phase = m.phase();
+        Some(view! { class="nw",
+            <div class=theme_class(m.config.theme) lang=m.lang.clone() dir=if is_rtl(&m.lang) { "rtl" } else { "ltr" } on:keydown=on_keydown>
+                {m.title().map(|t| view! { class="nw", <h2 part="title" class="title">{t}</h2> })}
                 {notices(&frame)}
                 {(phase == Phase::Loading).then(|| skeleton(&frame))}
                 {message(&frame, phase)}
                 {(phase == Phase::Ready).then(|| list(&frame))}
             </div>
-        }
+        })
     }
 }
 
@@ -66,7 +54,7 @@ fn list(frame: &Frame) -> impl IntoView {
     view! { class="nw",
         {stale(frame)}
         <ul part="list" class="list">
-            {frame.state.visible().iter().map(|item| teaser(frame, item)).collect_view()}
+            {frame.m.visible.iter().map(|item| teaser(frame, item)).collect_view()}
         </ul>
     }
 }
@@ -75,7 +63,7 @@ fn list(frame: &Frame) -> impl IntoView {
 fn message(frame: &Frame, phase: Phase) -> Option<impl IntoView> {
     let error = phase == Phase::Error;
     let text = match phase {
-        Phase::Error => frame.state.error_message()?,
+        Phase::Error => frame.m.error_message()?,
         Phase::Empty => label(frame.lang, Label::Empty).to_owned(),
         _ => return None,
     };
@@ -94,7 +82,7 @@ fn theme_class(theme: Theme) -> &'static str {
 
 /// Attributes the widget works around, for the site owner to see while setting it up.
 fn notices(frame: &Frame) -> Option<impl IntoView> {
-    let notices = frame.state.notices.get();
+    let notices = &frame.m.notices;
     (!notices.is_empty()).then(|| {
         view! { class="nw",
             <ul part="notice" class="notice">
@@ -106,14 +94,14 @@ fn notices(frame: &Frame) -> Option<impl IntoView> {
 
 /// A note over a kept copy shown because the feed cannot be fetched.
 fn stale(frame: &Frame) -> Option<impl IntoView> {
-    let Load::Ready { saved_at: Some(saved), .. } = frame.state.load.get() else { return None };
-    let age = frame.clock.as_ref()?.relative(saved, frame.now);
+    let Load::Ready { saved_at: Some(saved), .. } = frame.m.load else { return None };
+    let age = frame.m.clock.as_ref()?.relative(saved, frame.m.now);
     Some(view! { class="nw", <p part="stale" class="stale">{stale_note(frame.lang, &age)}</p> })
 }
 
 /// Placeholder rows as tall as the list will be, so the host page does not jump.
 fn skeleton(frame: &Frame) -> impl IntoView {
-    let rows = frame.config.limit.min(8);
+    let rows = frame.m.config.limit.min(8);
     view! { class="nw",
         <div part="loading" class="loading" aria-busy="true">
             <span class="sr-only">{label(frame.lang, Label::Loading)}</span>
