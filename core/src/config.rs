@@ -141,18 +141,25 @@ impl Config {
 }
 
 /// Reads one attribute at a time, keeping the default and noting an issue for a wrong value.
-struct Reader<'a, G: Fn(&str) -> Option<String>> {
-    get: &'a G,
+/// `get` is a trait object and `read` a thin shell over two plain functions, so that each
+/// attribute type adds a few bytes to the module, not a copy of the reader.
+struct Reader<'a> {
+    get: &'a dyn Fn(&str) -> Option<String>,
     issues: Vec<ConfigIssue>,
 }
 
-impl<G: Fn(&str) -> Option<String>> Reader<'_, G> {
+impl Reader<'_> {
     fn read<T>(&mut self, attribute: &'static str, default: T, parse: impl Fn(&str) -> Option<T>) -> T {
         let Some(value) = (self.get)(attribute) else { return default };
-        parse(value.trim()).unwrap_or_else(|| {
-            self.issues.push(ConfigIssue::Invalid { attribute, value });
-            default
-        })
+        match parse(value.trim()) {
+            Some(t) => t,
+            None => self.invalid(attribute, value, default),
+        }
+    }
+
+    fn invalid<T>(&mut self, attribute: &'static str, value: String, default: T) -> T {
+        self.issues.push(ConfigIssue::Invalid { attribute, value });
+        default
     }
 }
 
