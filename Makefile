@@ -16,7 +16,7 @@ SIZE_STD := -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 # adapter classes to JS; nothing calls them, so they are dropped with all they reach (-1.6 KiB).
 UNUSED_EXPORTS := --remove-exports='intounderlying*' --remove-exports='__wbg_intounderlying*'
 ESBUILD := node_modules/.bin/esbuild
-SOURCES := $(shell find src core/src js loader tools/pkg -type f) Cargo.toml core/Cargo.toml
+SOURCES := $(shell find src core/src js loader tools/pkg -type f) tools/shrink-names.mjs Cargo.toml core/Cargo.toml
 
 .PHONY: setup demo dist test test-core clippy test-browser test-e2e size types bench fuzz seed clean
 FUZZ_SECONDS ?= 60
@@ -41,8 +41,10 @@ dist/.built: $(SOURCES)
 	  target/size/wasm32-unknown-unknown/release/news_widget.wasm
 	rm -rf dist && mkdir -p dist
 	$(WASM_OPT) $(WASM_FEATURES) $(UNUSED_EXPORTS) -Oz --strip-debug --strip-producers \
-	  target/web/news_widget_bg.wasm -o dist/news_widget_bg.wasm
-	$(ESBUILD) target/web/news_widget.js --bundle --format=esm --minify --log-level=warning --outfile=dist/news_widget.js
+	  target/web/news_widget_bg.wasm -o target/web/optimized.wasm
+	node tools/shrink-names.mjs $(WASM_OPT) target/web/optimized.wasm target/web/news_widget.js \
+	  dist/news_widget_bg.wasm target/web/glue.js $(WASM_FEATURES)
+	$(ESBUILD) target/web/glue.js --bundle --format=esm --minify --log-level=warning --outfile=dist/news_widget.js
 	$(ESBUILD) loader/news-widget.js --minify --log-level=warning --outfile=dist/news-widget.js
 	cp loader/news-widget.d.ts dist/
 	rm -rf pkg && mkdir -p pkg

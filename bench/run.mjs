@@ -15,7 +15,7 @@ const PROBE = `<script>
   window.__long = [];
   new PerformanceObserver((l) => l.getEntries().forEach((e) => __long.push(e.duration))).observe({ type: "longtask", buffered: true });
   const instantiate = WebAssembly.instantiateStreaming;
-  WebAssembly.instantiateStreaming = async (...a) => { const r = await instantiate(...a); window.__wasmMemory = r.instance.exports.memory; return r; };
+  WebAssembly.instantiateStreaming = async (...a) => { const r = await instantiate(...a); window.__wasmMemory = Object.values(r.instance.exports).find((v) => v instanceof WebAssembly.Memory); return r; };
   window.__ready = new Promise((resolve) => {
     const seen = new Set();
     new MutationObserver(() => {

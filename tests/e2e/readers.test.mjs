@@ -145,7 +145,7 @@ test("mounting and unmounting 1,000 times leaves no timer, observer or growing m
       MutationObserver.prototype.observe = function (...a) { __observers.add(this); return obs.apply(this, a); };
       MutationObserver.prototype.disconnect = function () { __observers.delete(this); return dis.apply(this); };
       const inst = WebAssembly.instantiateStreaming;
-      WebAssembly.instantiateStreaming = async (...a) => { const r = await inst(...a); window.__memory = r.instance.exports.memory; return r; };
+      WebAssembly.instantiateStreaming = async (...a) => { const r = await inst(...a); window.__memory = Object.values(r.instance.exports).find((v) => v instanceof WebAssembly.Memory); return r; };
     </script>`,
   }));
   const { page } = await open(env, url);
