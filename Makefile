@@ -16,7 +16,7 @@ SIZE_STD := -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 # adapter classes to JS; nothing calls them, so they are dropped with all they reach (-1.6 KiB).
 UNUSED_EXPORTS := --remove-exports='intounderlying*' --remove-exports='__wbg_intounderlying*'
 ESBUILD := node_modules/.bin/esbuild
-SOURCES := $(shell find src core/src js loader tools/pkg -type f) tools/shrink-names.mjs Cargo.toml core/Cargo.toml
+SOURCES := $(shell find src core/src js loader tools/pkg -type f) tools/shrink-names.mjs build.rs Cargo.toml core/Cargo.toml
 
 .PHONY: setup demo dist test test-core clippy test-browser test-e2e size types bench fuzz seed clean
 FUZZ_SECONDS ?= 60

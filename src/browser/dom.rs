@@ -7,7 +7,7 @@ use web_sys::{CssStyleSheet, Element, MutationObserver, MutationObserverInit, Sh
 
 /// The widget's stylesheet, compiled in so that no extra request is made and no inline
 /// `<style>` is needed (a strict `style-src` blocks those; adopted sheets are not affected).
-const CSS: &str = include_str!("../view/widget.css");
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 thread_local! {
     /// One sheet object shared by every widget on the page.
