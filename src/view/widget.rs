@@ -83,13 +83,8 @@ fn theme_class(theme: Theme) -> &'static str {
 /// Attributes the widget works around, for the site owner to see while setting it up.
 fn notices(frame: &Frame) -> Option<impl IntoView> {
     let notices = &frame.m.notices;
-    (!notices.is_empty()).then(|| {
-        view! { class="nw",
-            <ul part="notice" class="notice">
-                {notices.iter().map(|n| view! { class="nw", <li>{config_message(n)}</li> }).collect_view()}
-            </ul>
-        }
-    })
+    let text = notices.iter().map(config_message).collect::<Vec<_>>().join(" ");
+    (!notices.is_empty()).then(|| view! { class="nw", <p part="notice" class="notice">{text}</p> })
 }
 
 /// A note over a kept copy shown because the feed cannot be fetched.
@@ -101,11 +96,11 @@ fn stale(frame: &Frame) -> Option<impl IntoView> {
 
 /// Placeholder rows as tall as the list will be, so the host page does not jump.
 fn skeleton(frame: &Frame) -> impl IntoView {
-    let rows = frame.m.config.limit.min(8);
+    let rows = frame.m.config.limit.min(8).to_string();
     view! { class="nw",
         <div part="loading" class="loading" aria-busy="true">
             <span class="sr-only">{label(frame.lang, Label::Loading)}</span>
-            {(0..rows).map(|_| view! { class="nw", <div class="bone" aria-hidden="true"></div> }).collect_view()}
+            <div class="bone" aria-hidden="true" style:--rows=rows></div>
         </div>
     }
 }
