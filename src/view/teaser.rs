@@ -2,7 +2,7 @@
 
 use super::article::article;
 use super::widget::Frame;
-use leptos::either::EitherOf3;
+use leptos::either::Either;
 use leptos::prelude::*;
 use news_widget_core::dates::to_iso;
 use news_widget_core::model::Timestamp;
@@ -22,35 +22,33 @@ pub fn teaser(frame: &Frame, item: &Arc<Item>) -> impl IntoView {
     }
 }
 
-/// A button that expands the article, or a link to it (`data-open="link"`).
+/// A button that expands the article, or a link to it (`data-open="link"`; an item without
+/// a link then shows its headline as text: an `a` without `href` is no link).
 fn headline(frame: &Frame, item: &Arc<Item>, open: bool) -> impl IntoView {
     let state = frame.state;
     let text = item.headline.clone();
     let target = frame.m.config.target;
     let item = item.clone();
-    match (frame.m.config.open, item.link.clone()) {
-        (OpenMode::Link, Some(href)) => {
-            let rel = (target.as_str() == "_blank").then_some("noopener");
-            EitherOf3::A(view! { class="nw",
-                <a part="headline" class="headline" href=href target=target.as_str() rel=rel on:click=move |_| state.followed(&item)>{text}</a>
-            })
-        }
-        (OpenMode::Link, None) => EitherOf3::B(view! { class="nw", <span part="headline" class="headline">{text}</span> }),
-        (OpenMode::Inline, _) => {
-            let dom_id = item.dom_id();
-            EitherOf3::C(view! { class="nw",
-                <button
-                    part="headline"
-                    class="headline"
-                    type="button"
-                    id=format!("{dom_id}-h")
-                    aria-expanded=if open { "true" } else { "false" }
-                    aria-controls=dom_id
-                    on:click=move |_| state.toggle(&item)
-                >{text}</button>
-            })
-        }
+    if frame.m.config.open == OpenMode::Link {
+        let href = item.link.clone();
+        let target = href.as_ref().map(|_| target.as_str());
+        let rel = (target == Some("_blank")).then_some("noopener");
+        return Either::Left(view! { class="nw",
+            <a part="headline" class="headline" href=href target=target rel=rel on:click=move |_| if item.link.is_some() { state.followed(&item) }>{text}</a>
+        });
     }
+    let dom_id = item.dom_id();
+    Either::Right(view! { class="nw",
+        <button
+            part="headline"
+            class="headline"
+            type="button"
+            id=format!("{dom_id}-h")
+            aria-expanded=if open { "true" } else { "false" }
+            aria-controls=dom_id
+            on:click=move |_| state.toggle(&item)
+        >{text}</button>
+    })
 }
 
 /// The item's time in words, rewritten as the page stays open, with the full date in `title`.
