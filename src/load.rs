@@ -7,13 +7,25 @@ use news_widget_core::format::{detect, Format};
 use crate::browser::timers::yield_now;
 use news_widget_core::jsonfeed::{map_item, map_json_feed, open_json_feed};
 use news_widget_core::{Feed, FeedError};
-use futures::future::{FutureExt, LocalBoxFuture};
+use leptos::task::spawn_local;
+use std::rc::Rc;
+use std::task::{Poll, Waker};
 use std::cell::RefCell;
 use leptos::prelude::{ArcTrigger, Notify, Track};
 use news_widget_core::model::Timestamp;
 use std::sync::{Arc, Weak};
 
-type Shared = futures::future::Shared<LocalBoxFuture<'static, Result<Arc<Feed>, FeedError>>>;
+type Outcome = Result<Arc<Feed>, FeedError>;
+
+/// A load under way, shared by every widget of its feed: its outcome once it ends, and the
+/// widgets waiting for it until then.
+#[derive(Default)]
+struct Pending {
+    outcome: Option<Outcome>,
+    waiting: Vec<Waker>,
+}
+
+type Shared = Rc<RefCell<Pending>>;
 
 thread_local! {
     /// Loads under way, by URL: ten widgets of one feed make one request and one parse.
@@ -61,13 +73,25 @@ pub async fn load_feed(url: &str, cross_origin: bool, reuse: bool) -> Result<Arc
         shared
     });
     CHANGED.with(|t| t.notify());
-    shared.await
+    std::future::poll_fn(move |cx| {
+        let mut pending = shared.borrow_mut();
+        match &pending.outcome {
+            Some(outcome) => Poll::Ready(outcome.clone()),
+            None => {
+                pending.waiting.push(cx.waker().clone());
+                Poll::Pending
+            }
+        }
+    })
+    .await
 }
 
 /// One fetch and parse of `url`, shared by every widget that asks for it meanwhile; the
 /// result is kept for the page (`RECENT`) and the next visit (`storage`).
 fn start_load(url: String, cross_origin: bool) -> Shared {
-    async move {
+    let shared = Shared::default();
+    let done = shared.clone();
+    spawn_local(async move {
         let result = fetch_and_parse(&url, cross_origin).await.map(Arc::new);
         IN_FLIGHT.with_borrow_mut(|loads| loads.retain(|(u, _)| *u != url));
         if let Ok(feed) = &result {
@@ -79,11 +103,15 @@ fn start_load(url: String, cross_origin: bool) -> Shared {
                 recent.push((url.clone(), Arc::downgrade(feed), now));
             });
         }
+        let waiting = {
+            let mut pending = done.borrow_mut();
+            pending.outcome = Some(result);
+            std::mem::take(&mut pending.waiting)
+        };
+        waiting.into_iter().for_each(Waker::wake);
         CHANGED.with(|t| t.notify());
-        result
-    }
-    .boxed_local()
-    .shared()
+    });
+    shared
 }
 
 async fn fetch_and_parse(url: &str, cross_origin: bool) -> Result<Feed, FeedError> {
