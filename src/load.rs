@@ -6,7 +6,7 @@ use news_widget_core::error::Found;
 use news_widget_core::format::{detect, Format};
 use crate::browser::timers::yield_now;
 use news_widget_core::jsonfeed::{map_item, map_json_feed, open_json_feed};
-use news_widget_core::{Feed, FeedError};
+use news_widget_core::{Feed, FeedError, Item};
 use leptos::task::spawn_local;
 use std::rc::Rc;
 use std::task::{Poll, Waker};
@@ -117,27 +117,28 @@ fn start_load(url: String, cross_origin: bool) -> Shared {
 async fn fetch_and_parse(url: &str, cross_origin: bool) -> Result<Feed, FeedError> {
     let text = fetch_feed(url, cross_origin).await?;
     yield_now().await;
-    let mut feed = match detect(&text) {
-        Format::Json => map_json_in_slices(&text).await?,
-        _ => parse_feed(&text, url)?,
-    };
-    make_links_safe(&mut feed, url);
-    Ok(feed)
+    match detect(&text) {
+        Format::Json => map_json_in_slices(&text, url).await,
+        _ => parse_feed(&text, url),
+    }
 }
 
 /// Items mapped per task: a slice takes a few milliseconds, so a 10,000-item feed never
 /// blocks the page for long (no task over 50 ms).
 const SLICE: usize = 400;
 
-/// JSON Feed items mapped a slice at a time, yielding to the page between slices.
-async fn map_json_in_slices(text: &str) -> Result<Feed, FeedError> {
+/// JSON Feed items mapped a slice at a time, yielding to the page between slices; links are
+/// made safe in the same slices (the browser's URL parser is the costlier half of the work).
+async fn map_json_in_slices(text: &str, base: &str) -> Result<Feed, FeedError> {
     let root = json::parse(text)?;
     let (title, raw) = open_json_feed(&root)?;
     let mut items = Vec::with_capacity(raw.len().min(1000));
     for (n, slice) in raw.chunks(SLICE).enumerate() {
         yield_now().await;
         let start = n * SLICE;
+        let mapped = items.len();
         items.extend(slice.iter().enumerate().filter_map(|(i, item)| map_item(item, start + i)));
+        items.iter_mut().skip(mapped).for_each(|item| make_link_safe(item, base));
     }
     Ok(Feed { title, items })
 }
@@ -157,8 +158,10 @@ pub fn parse_feed(text: &str, base: &str) -> Result<Feed, FeedError> {
 
 /// Links and images resolved against `base`, http(s) only.
 fn make_links_safe(feed: &mut Feed, base: &str) {
-    for item in &mut feed.items {
-        item.link = item.link.as_deref().and_then(|l| safe_link(l, base));
-        item.image = item.image.as_deref().and_then(|l| safe_link(l, base));
-    }
+    feed.items.iter_mut().for_each(|item| make_link_safe(item, base));
+}
+
+fn make_link_safe(item: &mut Item, base: &str) {
+    item.link = item.link.as_deref().and_then(|l| safe_link(l, base));
+    item.image = item.image.as_deref().and_then(|l| safe_link(l, base));
 }
