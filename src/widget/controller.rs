@@ -155,7 +155,9 @@ impl Controller {
         if !lazy && !self.near.get() {
             self.come_near();
         } else if changed {
+            // Near: the new feed loads now. Waiting: it loads now only if the page has it.
             self.load(true);
+            self.join_if_known();
         }
         self.reflect_phase();
     }

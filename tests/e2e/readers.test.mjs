@@ -195,6 +195,19 @@ test("a widget far below the fold fetches when it nears the viewport; data-lazy=
   await page.context().close();
 });
 
+test("a widget far below the fold given the feed the page already shows is ready at once, with no request", async () => {
+  const url = env.page("lazy-join", html(`<div style="height: 6000px">A long article</div>
+    <div id="lazy" data-news-widget data-feed="/__f/feed?n=3&name=other"></div>
+    <div id="eager" data-news-widget data-lazy="false" data-feed="/__f/feed?n=3&name=shown"></div>`));
+  const { page, log } = await open(env, url);
+  assert.equal(await settled(page, "#eager"), "ready");
+  await page.locator("#lazy").evaluate((el) => el.setAttribute("data-feed", "/__f/feed?n=3&name=shown"));
+  assert.equal(await settled(page, "#lazy"), "ready", "ready without being scrolled to");
+  assert.equal(log.requests.filter((u) => u.includes("name=shown")).length, 1, "the feed is fetched once");
+  assert.ok(!log.requests.some((u) => u.includes("name=other")), "its first feed was never fetched");
+  await page.context().close();
+});
+
 test("timers rest while the page is hidden and catch up when it is shown", async () => {
   const context = await env.browser.newContext();
   const page = await context.newPage();
