@@ -5,7 +5,7 @@
 //! event changes (an attribute, the viewport, a load ending) and does exactly that.
 
 use super::config_source::ConfigSource;
-use super::state::{Load, Phase, WidgetState};
+use super::state::{Load, Model, Phase, WidgetState};
 use crate::browser::timers::{self, Timer};
 use crate::browser::{dom, events::warn, intl, storage, url};
 use crate::load::{self, load_feed};
@@ -131,11 +131,11 @@ impl Controller {
     /// Applies the state's configuration: the feed URL, notices, the refresh timer.
     fn configure(&self, issues: &[ConfigIssue]) {
         report(issues);
-        let Some(config) = self.state.peek(|m| m.config.clone()) else { return };
-        let notices = issues.iter().filter(|i| !i.is_fatal()).cloned().collect();
+        let Some((target, refresh)) = self.state.peek(|m| (feed_url(&m.config.feed), m.config.refresh)) else { return };
+        let notices = notices(issues);
         self.state.change(|m| m.notices = notices);
-        *self.target.borrow_mut() = feed_url(&config.feed);
-        self.start_timers(config.refresh);
+        *self.target.borrow_mut() = target;
+        self.start_timers(refresh);
     }
 
     /// A changed attribute: applied at once; a new feed URL is loaded.
@@ -145,8 +145,7 @@ impl Controller {
         let lang = resolve_lang(&host, config.lang.as_deref());
         let target = feed_url(&config.feed);
         let (lazy, refresh) = (config.lazy, config.refresh);
-        let notices = issues.iter().filter(|i| !i.is_fatal()).cloned().collect();
-        self.state.set_config(config, notices, lang);
+        self.state.set_config(config, notices(issues), lang);
         if refresh != self.refresh.get() {
             self.start_timers(refresh);
         }
@@ -217,7 +216,7 @@ impl Controller {
             Ok(url) => url,
         };
         let state = self.state;
-        let first = first || state.peek(|m| !matches!(m.load, Load::Ready { .. })).unwrap_or(true);
+        let first = first || !state.peek(Model::showing).unwrap_or(false);
         if first {
             self.show_saved_copy(&url);
         }
@@ -262,7 +261,7 @@ impl Controller {
     /// a note saying how old it is: the reader never loses the list.
     fn finish(&self, result: Result<Arc<Feed>, (FeedError, Option<Timestamp>)>) {
         let state = self.state;
-        let showing = state.peek(|m| matches!(m.load, Load::Ready { .. })).unwrap_or(false);
+        let showing = state.peek(Model::showing).unwrap_or(false);
         match result {
             Ok(feed) => {
                 state.set_load(Load::Ready { feed, saved_at: None });
@@ -331,6 +330,11 @@ fn report(issues: &[ConfigIssue]) {
     for issue in issues {
         warn(&config_message(issue));
     }
+}
+
+/// The issues the widget works around, which it shows as notices.
+fn notices(issues: &[ConfigIssue]) -> Vec<ConfigIssue> {
+    issues.iter().filter(|i| !i.is_fatal()).cloned().collect()
 }
 
 /// The feed's absolute URL, or the issue that prevents fetching it.

@@ -76,6 +76,11 @@ impl Model {
         Lang::from_tag(&self.lang)
     }
 
+    /// Whether news is shown (fetched, or a kept copy).
+    pub fn showing(&self) -> bool {
+        matches!(self.load, Load::Ready { .. })
+    }
+
     /// The phase for `data-state`.
     pub fn phase(&self) -> Phase {
         match &self.load {

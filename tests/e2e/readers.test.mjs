@@ -181,12 +181,18 @@ test("mounting and unmounting 1,000 times leaves no timer, observer or growing m
   await page.context().close();
 });
 
+/** A page with a widget `#lazy` far below the fold and a `data-lazy="false"` one, `#eager`, ready. */
+async function belowTheFold(name, lazyFeed, eagerFeed) {
+  const url = env.page(name, html(`<div style="height: 6000px">A long article</div>
+    <div id="lazy" data-news-widget data-feed="/__f/feed?n=3&name=${lazyFeed}"></div>
+    <div id="eager" data-news-widget data-lazy="false" data-feed="/__f/feed?n=3&name=${eagerFeed}"></div>`));
+  const opened = await open(env, url);
+  assert.equal(await settled(opened.page, "#eager"), "ready");
+  return opened;
+}
+
 test("a widget far below the fold fetches when it nears the viewport; data-lazy=false opts out", async () => {
-  const url = env.page("lazy", html(`<div style="height: 6000px">A long article</div>
-    <div id="lazy" data-news-widget data-feed="/__f/feed?n=3&name=lazy"></div>
-    <div id="eager" data-news-widget data-lazy="false" data-feed="/__f/feed?n=3&name=eager"></div>`));
-  const { page, log } = await open(env, url);
-  assert.equal(await settled(page, "#eager"), "ready");
+  const { page, log } = await belowTheFold("lazy", "lazy", "eager");
   await page.waitForTimeout(300);
   assert.equal(await page.locator("#lazy").getAttribute("data-state"), "loading");
   assert.ok(!log.requests.some((u) => u.includes("name=lazy")), "nothing is fetched for a widget far below the fold");
@@ -196,11 +202,7 @@ test("a widget far below the fold fetches when it nears the viewport; data-lazy=
 });
 
 test("a widget far below the fold given the feed the page already shows is ready at once, with no request", async () => {
-  const url = env.page("lazy-join", html(`<div style="height: 6000px">A long article</div>
-    <div id="lazy" data-news-widget data-feed="/__f/feed?n=3&name=other"></div>
-    <div id="eager" data-news-widget data-lazy="false" data-feed="/__f/feed?n=3&name=shown"></div>`));
-  const { page, log } = await open(env, url);
-  assert.equal(await settled(page, "#eager"), "ready");
+  const { page, log } = await belowTheFold("lazy-join", "other", "shown");
   await page.locator("#lazy").evaluate((el) => el.setAttribute("data-feed", "/__f/feed?n=3&name=shown"));
   assert.equal(await settled(page, "#lazy"), "ready", "ready without being scrolled to");
   assert.equal(log.requests.filter((u) => u.includes("name=shown")).length, 1, "the feed is fetched once");
