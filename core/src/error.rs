@@ -33,3 +33,34 @@ pub enum FeedError {
     /// JSON or XML that does not parse.
     Malformed { format: &'static str },
 }
+
+/// English, for using the core as a library (the widget words errors through `i18n`).
+impl std::fmt::Display for FeedError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let host = "its server";
+        f.write_str(&crate::i18n::error_message(crate::i18n::Lang::En, self, host))
+    }
+}
+
+impl std::error::Error for FeedError {}
+
+/// English: the sentence the console shows the site owner.
+impl std::fmt::Display for ConfigIssue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::config_message(self))
+    }
+}
+
+impl std::error::Error for ConfigIssue {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_say_what_happened_in_english() {
+        let e: Box<dyn std::error::Error> = Box::new(FeedError::Http { status: 404 });
+        assert!(e.to_string().contains("HTTP error 404"), "{e}");
+        assert!(ConfigIssue::MissingFeed.to_string().contains("data-feed"));
+    }
+}

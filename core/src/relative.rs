@@ -63,17 +63,6 @@ fn round(age: i64, unit: i64) -> i64 {
     (age + unit / 2) / unit
 }
 
-/// How long until the words for this age can change: the widget re-renders times no more
-/// often than that (at least every 15 seconds, at most every hour).
-pub fn next_change_in(date: Timestamp, now: Timestamp) -> i64 {
-    let age = now.saturating_sub(date).saturating_abs();
-    match age {
-        a if a < HOUR => 15 * SECOND,
-        a if a < DAY => 5 * MINUTE,
-        _ => HOUR,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
