@@ -91,9 +91,43 @@ impl Default for Config {
     }
 }
 
-/// The attributes (without `data-`) this configuration reads, so an observer can watch them.
-pub const ATTRIBUTES: [&str; 12] =
-    ["feed", "limit", "lang", "theme", "sections", "title", "open", "target", "images", "refresh", "dates", "lazy"];
+/// One attribute of the public surface: its name without `data-` (also the `mount()` option),
+/// what it accepts in words, and its default. The config reader, the console sentences, the
+/// fuzzer, the TypeScript declarations and README's table come from or are checked against
+/// this table (`core/tests/surface.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attribute {
+    pub name: &'static str,
+    /// The `mount()` option name (camelCase for two-word names).
+    pub option: &'static str,
+    pub accepts: &'static str,
+    pub default: &'static str,
+}
+
+const fn attr(name: &'static str, option: &'static str, accepts: &'static str, default: &'static str) -> Attribute {
+    Attribute { name, option, accepts, default }
+}
+
+/// Every attribute the widget reads.
+pub const ATTRIBUTES: [Attribute; 12] = [
+    attr("feed", "feed", "the URL of a JSON Feed, RSS or Atom feed", "required"),
+    attr("limit", "limit", "a whole number from 1 to 50", "8"),
+    attr("lang", "lang", "a BCP 47 language tag such as fr or en-GB", "the nearest lang attribute, else the browser's"),
+    attr("theme", "theme", "light, dark or auto", "auto"),
+    attr("sections", "sections", "comma-separated section names", "all"),
+    attr("title", "title", "any text; \"\" hides the heading", "the feed's title"),
+    attr("open", "open", "inline or link", "inline"),
+    attr("target", "target", "_self or _blank", "_self"),
+    attr("images", "images", "true or false", "false"),
+    attr("refresh", "refresh", "0 (never) or a number of seconds from 60 up", "0"),
+    attr("dates", "dates", "relative, absolute or none", "relative"),
+    attr("lazy", "lazy", "true or false", "true"),
+];
+
+/// The attribute names (without `data-`), for an observer to watch.
+pub fn attribute_names() -> Vec<&'static str> {
+    ATTRIBUTES.iter().map(|a| a.name).collect()
+}
 
 /// Something wrong with one attribute. `Missing` and `InvalidFeed` stop the widget; the
 /// others fall back to the default and are still reported.
@@ -178,19 +212,12 @@ pub fn is_language_tag(v: &str) -> bool {
     primary_ok && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
-/// What each attribute accepts, in words for the sentence that reports a wrong value.
-pub fn accepted_values(attribute: &str) -> &'static str {
-    match attribute {
-        "feed" => "the URL of a JSON Feed, RSS or Atom feed",
-        "limit" => "a whole number from 1 to 50 (default 8)",
-        "lang" => "a BCP 47 language tag such as fr or en-GB",
-        "theme" => "light, dark or auto (default auto)",
-        "open" => "inline or link (default inline)",
-        "target" => "_self or _blank (default _self)",
-        "images" | "lazy" => "true or false",
-        "refresh" => "0 (never) or a number of seconds from 60 up (default 0)",
-        "dates" => "relative, absolute or none (default relative)",
-        _ => "a valid value",
+/// What an attribute accepts, with its default, for the sentence that reports a wrong value.
+pub fn accepted_values(attribute: &str) -> String {
+    match ATTRIBUTES.iter().find(|a| a.name == attribute) {
+        Some(a) if a.default == "required" || a.name == "lang" => a.accepts.to_owned(),
+        Some(a) => format!("{} (default {})", a.accepts, a.default),
+        None => "a valid value".to_owned(),
     }
 }
 
