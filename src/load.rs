@@ -6,6 +6,7 @@ use news_widget_core::error::Found;
 use news_widget_core::format::{detect, Format};
 use crate::browser::timers::yield_now;
 use news_widget_core::jsonfeed::{map_item, map_json_feed, open_json_feed};
+use news_widget_core::lifecycle::Start;
 use news_widget_core::{Feed, FeedError, Item};
 use leptos::task::spawn_local;
 use std::rc::Rc;
@@ -57,11 +58,11 @@ fn recent(url: &str) -> Option<Arc<Feed>> {
 }
 
 /// Fetches and parses the feed at `url` (absolute), joining a load of the same URL already
-/// under way, or (with `reuse`) taking the feed another widget loaded seconds ago. The
+/// under way, or (for a [`Start::First`] load) taking the feed another widget loaded seconds ago. The
 /// request is not cancelled when one widget goes away (another may wait for it); the
 /// 15-second limit still ends it.
-pub async fn load_feed(url: &str, cross_origin: bool, reuse: bool) -> Result<Arc<Feed>, FeedError> {
-    if let Some(feed) = recent(url).filter(|_| reuse) {
+pub async fn load_feed(url: &str, cross_origin: bool, start: Start) -> Result<Arc<Feed>, FeedError> {
+    if let Some(feed) = recent(url).filter(|_| start == Start::First) {
         return Ok(feed);
     }
     let shared = IN_FLIGHT.with_borrow_mut(|loads| {
@@ -156,8 +157,9 @@ pub fn parse_feed(text: &str, base: &str) -> Result<Feed, FeedError> {
     Ok(feed)
 }
 
-/// Links and images resolved against `base`, http(s) only.
-fn make_links_safe(feed: &mut Feed, base: &str) {
+/// Links and images resolved against `base`, http(s) only: every feed the view sees, fresh
+/// or read back from storage, has been through this.
+pub fn make_links_safe(feed: &mut Feed, base: &str) {
     feed.items.iter_mut().for_each(|item| make_link_safe(item, base));
 }
 

@@ -37,7 +37,7 @@ fn mount_feed(config: Config) -> (HtmlElement, impl Drop) {
     let handle = leptos::mount::mount_to(root.unchecked_into(), move || {
         let state = WidgetState::new(el.into(), config, "fr".into());
         state.ensure_clock();
-        state.set_load(Load::Ready { feed: Arc::new(feed), saved_at: None });
+        state.set_load(Load::Ready { feed: Arc::new(feed), fetched_at: 0, stale: false });
         view! { <NewsWidget state/> }
     });
     (host, handle)

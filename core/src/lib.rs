@@ -18,6 +18,7 @@ pub mod format;
 pub mod i18n;
 pub mod json;
 pub mod jsonfeed;
+pub mod lifecycle;
 pub mod model;
 pub mod relative;
 pub mod sanitize_policy;

@@ -33,7 +33,9 @@ pub fn load(url: &str) -> Option<(Feed, Timestamp)> {
     let text = storage()?.get_item(&format!("{PREFIX}{url}")).ok().flatten()?;
     let saved = json::parse(&text).ok()?;
     let saved_at = saved.get("savedAt")?.number()? as Timestamp;
-    let feed = map_json_feed(&saved.get("feed")?).ok()?;
+    let mut feed = map_json_feed(&saved.get("feed")?).ok()?;
+    // Storage is the page's as much as ours: what comes back is checked like a fresh feed.
+    crate::load::make_links_safe(&mut feed, url);
     Some((feed, saved_at))
 }
 

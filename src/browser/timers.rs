@@ -1,5 +1,5 @@
-//! Timers that rest while the page is hidden, and a wait for the viewport: a widget in a
-//! background tab or far below the fold does no work.
+//! Timers, the page's visibility, the wait for the viewport, and yielding to the page: the
+//! browser's clocks, each stopped when dropped. What they start is the lifecycle's decision.
 
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -9,51 +9,43 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
 
-fn page_hidden() -> bool {
+/// Whether the page is hidden (a background tab, a minimised window).
+pub fn page_hidden() -> bool {
     web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden())
 }
 
 /// A repeating timer; dropping it stops it.
-pub struct Timer {
-    interval: Option<IntervalHandle>,
-    listener: Option<(web_sys::Document, JsValue)>,
-}
+pub struct Timer(IntervalHandle);
 
 impl Drop for Timer {
     fn drop(&mut self) {
-        if let Some(handle) = self.interval.take() {
-            handle.clear();
-        }
-        if let Some((document, listener)) = &self.listener {
-            let _ = document.remove_event_listener_with_callback("visibilitychange", listener.unchecked_ref());
-        }
+        self.0.clear();
     }
 }
 
-/// Calls `f` every `period` while the page is visible; a call missed while it was hidden
-/// happens as soon as it is visible again.
-pub fn every(period: Duration, f: impl Fn() + Clone + 'static) -> Timer {
-    let missed = Rc::new(Cell::new(false));
-    let (tick_f, tick_missed) = (f.clone(), missed.clone());
-    let tick = move || {
-        if page_hidden() {
-            tick_missed.set(true);
-        } else {
-            tick_f();
-        }
-    };
-    let interval = set_interval_with_handle(tick, period).ok();
-    let on_visible = move || {
-        if !page_hidden() && missed.replace(false) {
-            f();
-        }
-    };
-    let listener = web_sys::window().and_then(|w| w.document()).and_then(|document| {
-        let listener = Closure::<dyn Fn()>::new(on_visible).into_js_value();
-        document.add_event_listener_with_callback("visibilitychange", listener.unchecked_ref()).ok()?;
-        Some((document, listener))
-    });
-    Timer { interval, listener }
+/// Calls `f` every `period` (whether the page is visible is the lifecycle's business).
+pub fn every(period: Duration, f: impl Fn() + 'static) -> Option<Timer> {
+    set_interval_with_handle(f, period).ok().map(Timer)
+}
+
+/// A `visibilitychange` listener; dropping it removes it.
+pub struct Visibility {
+    document: web_sys::Document,
+    listener: JsValue,
+}
+
+impl Drop for Visibility {
+    fn drop(&mut self) {
+        let _ = self.document.remove_event_listener_with_callback("visibilitychange", self.listener.unchecked_ref());
+    }
+}
+
+/// Calls `f(hidden)` whenever the page is hidden or shown again.
+pub fn on_visibility(f: impl Fn(bool) + 'static) -> Option<Visibility> {
+    let document = web_sys::window()?.document()?;
+    let listener = Closure::<dyn Fn()>::new(move || f(page_hidden())).into_js_value();
+    document.add_event_listener_with_callback("visibilitychange", listener.unchecked_ref()).ok()?;
+    Some(Visibility { document, listener })
 }
 
 /// Calls `f` once, when `el` comes within two viewport heights of the viewport (at once when

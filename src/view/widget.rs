@@ -89,8 +89,8 @@ fn notices(frame: &Frame) -> Option<impl IntoView> {
 
 /// A note over a kept copy shown because the feed cannot be fetched.
 fn stale(frame: &Frame) -> Option<impl IntoView> {
-    let Load::Ready { saved_at: Some(saved), .. } = frame.m.load else { return None };
-    let age = frame.m.clock.as_ref()?.relative(saved, frame.m.now);
+    let Load::Ready { fetched_at, stale: true, .. } = frame.m.load else { return None };
+    let age = frame.m.clock.as_ref()?.relative(fetched_at, frame.m.now);
     Some(view! { class="nw", <p part="stale" class="stale">{stale_note(frame.lang, &age)}</p> })
 }
 

@@ -1,22 +1,42 @@
-//! Mounting one widget: its shadow root, state, and everything it starts (the fetch, timers,
-//! the attribute and viewport observers), all stopped when it is unmounted.
+//! One mounted widget: its shadow root, its state, and everything it starts (loads, timers,
+//! the attribute, viewport and visibility listeners), all stopped when it is unmounted.
 //!
-//! The controller is plain code over the state, not a web of effects: it knows what each
-//! event changes (an attribute, the viewport, a load ending) and does exactly that.
+//! The decisions are the core's ([`news_widget_core::lifecycle`], tested natively): this file
+//! turns browser happenings into [`Event`]s and carries out the [`Action`]s that come back.
+//!
+//! | event ↓ · stage →     | Waiting                        | Loading                  | Showing                             | Failed                   |
+//! | --------------------- | ------------------------------ | ------------------------ | ----------------------------------- | ------------------------ |
+//! | mounted               | timers; lazy: watch viewport, placeholder; eager: load (first) | | |                      |
+//! | attributes changed    | new feed: placeholder; eager: load (first) | new feed: load (first) | new feed: load (first); same feed: nothing | new feed: load (first) |
+//! | …unusable feed        | config error                   | config error, answer dropped | config error                    | config error             |
+//! | …new data-refresh     | restart timers                 | restart timers           | restart timers                      | restart timers           |
+//! | near the viewport     | stop watching; load (first)    | –                        | –                                   | –                        |
+//! | feed known to page    | stop watching; load (first)    | –                        | –                                   | –                        |
+//! | load started (first)  | –                              | saved copy → Showing     | –                                   | –                        |
+//! | load ended, ok        | –                              | show feed, `ready` → Showing | show feed, `ready`              | –                        |
+//! | load ended, failed    | –                              | error, `error` → Failed  | keep it, stale note, `error`        | –                        |
+//! | clock tick            | rewrite times                  | rewrite times            | rewrite times                       | rewrite times            |
+//! | refresh tick / API    | API: load (first)              | load (first)             | load (refresh: keep what is shown)  | load (first)             |
+//! | page hidden           | jobs rest, remembered as missed | ″                       | ″                                   | ″                        |
+//! | page shown            | missed jobs run once           | ″                        | ″                                   | ″                        |
+//! | unmounted             | stop timers and watching → Gone | ″                       | ″                                   | ″                        |
+//!
+//! An answer to any load but the latest is dropped. "Load (first)" shows the feed's saved
+//! copy at once (else the placeholder) and may take what another widget loaded seconds ago.
 
 use super::config_source::ConfigSource;
-use super::state::{Load, Model, Phase, WidgetState};
-use crate::browser::timers::{self, Timer};
+use super::state::{FeedUrl, Load, Phase, WidgetState};
+use crate::browser::timers::{self, Timer, Visibility};
 use crate::browser::{dom, events::warn, intl, storage, url};
 use crate::load::{self, load_feed};
 use crate::view::widget::NewsWidget;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use news_widget_core::config::ATTRIBUTES;
-use news_widget_core::i18n::{config_message, error_message};
-use news_widget_core::model::Timestamp;
+use news_widget_core::config::attribute_names;
+use news_widget_core::i18n::config_message;
+use news_widget_core::lifecycle::{Action, Event, Job, Lifecycle, LoadId, Settings, Start};
 use news_widget_core::{Config, ConfigIssue, Feed, FeedError};
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use std::sync::Arc;
 use std::time::Duration;
@@ -36,7 +56,7 @@ pub struct Mounted {
 impl Mounted {
     /// Fetches the feed again; the open article stays open.
     pub fn refresh(&self) {
-        self.controller.load(false);
+        self.controller.handle(Event::RefreshRequested);
     }
 }
 
@@ -45,35 +65,32 @@ impl Drop for Mounted {
         if let Some(o) = &self.observer {
             o.disconnect();
         }
+        self.controller.handle(Event::Unmounted);
     }
+}
+
+/// The repeating jobs of one widget: held only so that dropping them stops them.
+#[derive(Default)]
+struct Timers {
+    _clock: Option<Timer>,
+    _refresh: Option<Timer>,
 }
 
 /// One widget's moving parts.
 struct Controller {
     me: Weak<Controller>,
     state: WidgetState,
-    /// The element whose nearness to the viewport starts loading; a link container's link.
+    life: RefCell<Lifecycle>,
+    /// The element whose nearness to the viewport starts loading: a link container's link,
+    /// else the host.
     watched: Element,
+    /// A link container's link, hidden once the widget shows news.
     link: Option<Element>,
-    /// The feed's absolute URL, or why there is none.
-    target: RefCell<Result<String, ConfigIssue>>,
-    /// Whether the widget may load (see `wait_for_viewport`).
-    near: Cell<bool>,
     viewport: RefCell<Option<IntersectionObserver>>,
-    /// Counts loads: only the answer to the latest one is shown.
-    generation: Cell<u64>,
-    /// When the data shown was fetched: the age a stale note gives.
-    shown_at: Cell<Option<Timestamp>>,
-    refresh: Cell<u32>,
-    timers: RefCell<(Option<Timer>, Option<Timer>)>,
-}
-
-impl Drop for Controller {
-    fn drop(&mut self) {
-        if let Some(o) = self.viewport.take() {
-            o.disconnect();
-        }
-    }
+    timers: RefCell<Timers>,
+    _visibility: Option<Visibility>,
+    /// Configuration issues already on the console: each is said once.
+    reported: RefCell<Vec<ConfigIssue>>,
 }
 
 /// Mounts a widget in `host`'s shadow root. `link` is the fallback link of a link container.
@@ -81,40 +98,48 @@ pub fn mount(host: HtmlElement, source: ConfigSource, link: Option<Element>) -> 
     let root = dom::shadow_root(&host)?;
     let (config, issues) = source.read();
     let lang = resolve_lang(&host, config.lang.as_deref());
-    // A link container's host is hidden while loading; its link is what the reader sees.
     let watched: Element = link.clone().unwrap_or_else(|| host.clone().into());
     let host_el: Element = host.clone().into();
-    let lazy = config.lazy;
+    let feed = feed_url(&config.feed);
+    let settings = Settings { feed_ok: feed.is_ok(), feed_changed: true, lazy: config.lazy, refresh: config.refresh };
+    let notices = notices(&issues);
     // The state and every effect are created under the view's owner: unmounting disposes of them.
-    let slot = Rc::new(Cell::new(None));
+    let slot = Rc::new(RefCell::new(None));
     let out = slot.clone();
     let view = leptos::mount::mount_to(root.unchecked_into(), move || {
         let state = WidgetState::new(host_el, config, lang);
-        let controller = Rc::new_cyclic(|me| Controller {
-            me: me.clone(),
-            state,
-            watched,
-            link,
-            target: RefCell::new(Err(ConfigIssue::MissingFeed)),
-            near: Cell::new(false),
-            viewport: RefCell::new(None),
-            generation: Cell::new(0),
-            shown_at: Cell::new(None),
-            refresh: Cell::new(0),
-            timers: RefCell::new((None, None)),
+        let controller = Rc::new_cyclic(|me: &Weak<Controller>| {
+            let on_visibility = me.clone();
+            Controller {
+                me: me.clone(),
+                state,
+                life: RefCell::new(Lifecycle::new()),
+                watched,
+                link,
+                viewport: RefCell::new(None),
+                timers: RefCell::new(Timers::default()),
+                _visibility: timers::on_visibility(move |hidden| {
+                    if let Some(c) = on_visibility.upgrade() {
+                        c.handle(if hidden { Event::PageHidden } else { Event::PageShown });
+                    }
+                }),
+                reported: RefCell::new(Vec::new()),
+            }
         });
         controller.join_known_loads();
-        out.set(Some(controller));
+        *out.borrow_mut() = Some(controller);
         view! { <NewsWidget state/> }
     });
-    let controller = slot.take().ok_or("news-widget: the view did not mount")?;
-    controller.configure(&issues);
-    controller.reflect_phase();
-    if lazy {
-        controller.wait_for_viewport();
-    } else {
-        controller.come_near();
+    let controller = slot.borrow_mut().take().ok_or("news-widget: the view did not mount")?;
+    if timers::page_hidden() {
+        controller.handle(Event::PageHidden);
     }
+    controller.report(&issues);
+    controller.state.change(|m| {
+        m.feed = feed;
+        m.notices = notices;
+    });
+    controller.handle(Event::Mounted(settings));
     let weak = Rc::downgrade(&controller);
     let element = source.element.clone();
     let on_change = move || {
@@ -123,51 +148,62 @@ pub fn mount(host: HtmlElement, source: ConfigSource, link: Option<Element>) -> 
             controller.reconfigure(config, &issues);
         }
     };
-    let observer = element.and_then(|el| dom::observe_attributes(&el, &ATTRIBUTES, on_change));
+    let observer = element.and_then(|el| dom::observe_attributes(&el, &attribute_names(), on_change));
     Ok(Mounted { observer, controller, _view: Box::new(view) })
 }
 
 impl Controller {
-    /// Applies the state's configuration: the feed URL, notices, the refresh timer.
-    fn configure(&self, issues: &[ConfigIssue]) {
-        report(issues);
-        let Some((target, refresh)) = self.state.peek(|m| (feed_url(&m.config.feed), m.config.refresh)) else { return };
-        let notices = notices(issues);
-        self.state.change(|m| m.notices = notices);
-        *self.target.borrow_mut() = target;
-        self.start_timers(refresh);
+    /// Hands `event` to the lifecycle and carries out what it decides.
+    fn handle(&self, event: Event) {
+        let actions = self.life.borrow_mut().on(event);
+        for action in actions {
+            self.run(action);
+        }
+    }
+
+    fn run(&self, action: Action) {
+        match action {
+            Action::WatchViewport => self.watch_viewport(),
+            Action::StopWatchingViewport => {
+                if let Some(o) = self.viewport.take() {
+                    o.disconnect();
+                }
+            }
+            Action::StartTimers { refresh } => self.start_timers(refresh),
+            Action::StopTimers => *self.timers.borrow_mut() = Timers::default(),
+            Action::Load { load, start } => self.load(load, start),
+            Action::ShowPlaceholder => self.show(Load::Loading),
+            Action::ShowConfigError => {
+                let Some(Err(issue)) = self.state.peek(|m| m.feed.clone()) else { return };
+                self.show(Load::Failed(FeedError::Config(issue.clone())));
+                // Already on the console (see `report`): the page hears it as an event only.
+                self.announce_error(&FeedError::Config(issue), false);
+            }
+            Action::UpdateTimes => self.state.change(|m| m.now = intl::now()),
+            // The outcome of a load is carried out where the load ends, with its result.
+            Action::ShowFeed | Action::KeepStale | Action::ShowError => {}
+        }
     }
 
     /// A changed attribute: applied at once; a new feed URL is loaded.
     fn reconfigure(&self, config: Config, issues: &[ConfigIssue]) {
-        report(issues);
+        self.report(issues);
         let Some(host) = self.state.peek(|m| m.host.clone()) else { return };
         let lang = resolve_lang(&host, config.lang.as_deref());
-        let target = feed_url(&config.feed);
-        let (lazy, refresh) = (config.lazy, config.refresh);
-        self.state.set_config(config, notices(issues), lang);
-        if refresh != self.refresh.get() {
-            self.start_timers(refresh);
-        }
-        let changed = *self.target.borrow() != target;
-        *self.target.borrow_mut() = target;
-        if !lazy && !self.near.get() {
-            self.come_near();
-        } else if changed {
-            // Near: the new feed loads now. Waiting: it loads now only if the page has it.
-            self.load(true);
-            self.join_if_known();
-        }
+        let feed = feed_url(&config.feed);
+        let feed_changed = self.state.peek(|m| m.feed != feed).unwrap_or(true);
+        let settings = Settings { feed_ok: feed.is_ok(), feed_changed, lazy: config.lazy, refresh: config.refresh };
+        self.state.set_config(config, notices(issues), lang, feed);
+        self.handle(Event::Reconfigured(settings));
+        self.join_if_known();
         self.reflect_phase();
     }
 
-    /// Waits for the widget to near the viewport: a widget far below the fold fetches nothing
-    /// until the reader scrolls to it (`data-lazy="false"` loads at once).
-    fn wait_for_viewport(&self) {
+    fn watch_viewport(&self) {
         let me = self.me.clone();
         let observer = timers::when_near_viewport(&self.watched, move || {
             if let Some(controller) = me.upgrade() {
-                controller.come_near();
+                controller.handle(Event::NearViewport);
             }
         });
         *self.viewport.borrow_mut() = observer;
@@ -187,68 +223,87 @@ impl Controller {
     }
 
     fn join_if_known(&self) {
-        let known = self.target.borrow().as_ref().is_ok_and(|url| load::known(url));
-        if known && !self.near.get() {
-            self.come_near();
+        if self.life.borrow().is_near() {
+            return;
+        }
+        let known = self.state.peek(|m| m.feed.as_ref().is_ok_and(|url| load::known(url.as_str()))).unwrap_or(false);
+        if known {
+            self.handle(Event::FeedKnown);
         }
     }
 
-    fn come_near(&self) {
-        if self.near.replace(true) {
-            return;
+    /// Starts load `id`. A first load shows the feed's saved copy at once, or the placeholder.
+    fn load(&self, id: LoadId, start: Start) {
+        let Some(Ok(url)) = self.state.peek(|m| m.feed.clone()) else { return };
+        if start == Start::First {
+            let saved = self.show_saved_copy(&url);
+            self.handle(Event::LoadStarted { saved_copy: saved });
         }
-        if let Some(o) = self.viewport.take() {
-            o.disconnect();
-        }
-        self.load(true);
-    }
-
-    /// Loads the feed (once near the viewport). A `first` load of a URL shows its saved copy
-    /// (if any) at once, and may take what another widget just loaded; a refresh fetches.
-    fn load(&self, first: bool) {
-        if !self.near.get() {
-            return;
-        }
-        let generation = self.generation.get() + 1;
-        self.generation.set(generation);
-        let url = match self.target.borrow().clone() {
-            Err(issue) => return self.finish(Err((FeedError::Config(issue), None))),
-            Ok(url) => url,
-        };
-        let state = self.state;
-        let first = first || !state.peek(Model::showing).unwrap_or(false);
-        if first {
-            self.show_saved_copy(&url);
-        }
-        let cross_origin = url::resolve(&url, &url).is_some_and(|u| u.origin() != url::page_origin());
-        state.change(|m| m.feed_url = url.clone());
+        let cross_origin = url::resolve(url.as_str(), url.as_str()).is_some_and(|u| u.origin() != url::page_origin());
         let me = self.me.clone();
+        let state = self.state;
         spawn_local(async move {
-            let result = load_feed(&url, cross_origin, first).await;
-            let Some(controller) = me.upgrade().filter(|c| c.generation.get() == generation) else { return };
-            if result.is_ok() {
-                controller.shown_at.set(Some(intl::now()));
+            let result = load_feed(url.as_str(), cross_origin, start).await;
+            if let Some(controller) = me.upgrade() {
+                controller.load_ended(id, result);
             }
-            controller.finish(result.map_err(|e| (e, controller.shown_at.get())));
         });
         // Queued after the load, so the formatters are made while the request is in flight.
         spawn_local(async move { state.ensure_clock() });
     }
 
-    /// Shows the kept copy of `url`, or the loading state when there is none.
-    fn show_saved_copy(&self, url: &str) {
-        match storage::load(url) {
+    /// Shows the kept copy of `url`; `false` (and the placeholder) when there is none.
+    fn show_saved_copy(&self, url: &FeedUrl) -> bool {
+        match storage::load(url.as_str()) {
             Some((feed, saved_at)) => {
                 self.state.ensure_clock();
-                self.shown_at.set(Some(saved_at));
-                self.state.set_load(Load::Ready { feed: Arc::new(feed), saved_at: None });
+                self.show(Load::Ready { feed: Arc::new(feed), fetched_at: saved_at, stale: false });
                 self.announce_ready();
+                true
             }
             None => {
-                self.shown_at.set(None);
-                self.state.set_load(Load::Loading);
+                self.show(Load::Loading);
+                false
             }
         }
+    }
+
+    /// Applies the end of load `id` as the lifecycle decides. A failure while news is shown
+    /// keeps it, with a note of its age: the reader never loses the list.
+    fn load_ended(&self, id: LoadId, result: Result<Arc<Feed>, FeedError>) {
+        let actions = self.life.borrow_mut().on(Event::LoadEnded { load: id, ok: result.is_ok() });
+        for action in actions {
+            match (action, &result) {
+                (Action::ShowFeed, Ok(feed)) => {
+                    let focused = self.state.focused_headline();
+                    self.show(Load::Ready { feed: feed.clone(), fetched_at: intl::now(), stale: false });
+                    self.announce_ready();
+                    if let Some(id) = focused {
+                        // Teasers are patched by position: new items above move the focused
+                        // headline's item down, so focus follows the item, not the element.
+                        self.state.refocus_after_render(id);
+                    }
+                }
+                (Action::KeepStale, Err(e)) => {
+                    self.state.change(|m| {
+                        if let Load::Ready { stale, .. } = &mut m.load {
+                            *stale = true;
+                        }
+                    });
+                    self.announce_error(e, true);
+                }
+                (Action::ShowError, Err(e)) => {
+                    self.show(Load::Failed(e.clone()));
+                    self.announce_error(e, true);
+                }
+                (other, _) => self.run(other),
+            }
+        }
+    }
+
+    /// Shows `load` and keeps the host's `data-state` in step.
+    fn show(&self, load: Load) {
+        self.state.set_load(load);
         self.reflect_phase();
     }
 
@@ -257,37 +312,12 @@ impl Controller {
         self.state.emit("ready", &[("count", JsValue::from(count as u32))]);
     }
 
-    /// Applies a load's result and tells the page. A failure while news is shown keeps it, with
-    /// a note saying how old it is: the reader never loses the list.
-    fn finish(&self, result: Result<Arc<Feed>, (FeedError, Option<Timestamp>)>) {
-        let state = self.state;
-        let showing = state.peek(Model::showing).unwrap_or(false);
-        match result {
-            Ok(feed) => {
-                state.set_load(Load::Ready { feed, saved_at: None });
-                self.reflect_phase();
-                self.announce_ready();
-            }
-            Err((e, Some(fetched_at))) if showing => {
-                state.change(|m| {
-                    if let Load::Ready { saved_at, .. } = &mut m.load {
-                        *saved_at = Some(fetched_at);
-                    }
-                });
-                // The page still hears of the failure; data-state stays "ready".
-                self.fail(&e);
-            }
-            Err((e, _)) => {
-                state.set_load(Load::Failed(e.clone()));
-                self.reflect_phase();
-                self.fail(&e);
-            }
+    /// Tells the page (and, with `console`, the site owner) why a load failed.
+    fn announce_error(&self, e: &FeedError, console: bool) {
+        let Some(message) = self.state.peek(|m| m.sentence_for(e)) else { return };
+        if console {
+            warn(&message);
         }
-    }
-
-    fn fail(&self, e: &FeedError) {
-        let Some(message) = self.state.peek(|m| error_message(m.ui_lang(), e, &m.feed_host())) else { return };
-        warn(&message);
         self.state.emit("error", &[("message", JsValue::from_str(&message))]);
     }
 
@@ -301,21 +331,31 @@ impl Controller {
         }
     }
 
-    /// The clock that rewrites relative times, and `data-refresh`; both rest while the page is
-    /// hidden and catch up when it is shown again.
+    /// The clock that rewrites relative times, and `data-refresh` (none for 0).
     fn start_timers(&self, refresh: u32) {
-        self.refresh.set(refresh);
-        let state = self.state;
-        let tick = timers::every(TICK, move || state.change(|m| m.now = intl::now()));
         let me = self.me.clone();
-        let reload = (refresh > 0).then(|| {
-            timers::every(Duration::from_secs(u64::from(refresh)), move || {
+        let due = move |job| {
+            let me = me.clone();
+            move || {
                 if let Some(controller) = me.upgrade() {
-                    controller.load(false);
+                    controller.handle(Event::Due(job));
                 }
-            })
-        });
-        *self.timers.borrow_mut() = (Some(tick), reload);
+            }
+        };
+        let clock = timers::every(TICK, due(Job::Clock));
+        let refresh = (refresh > 0).then(|| timers::every(Duration::from_secs(u64::from(refresh)), due(Job::Refresh)));
+        *self.timers.borrow_mut() = Timers { _clock: clock, _refresh: refresh.flatten() };
+    }
+
+    /// Says each configuration issue on the console once, however often the widget reads it.
+    fn report(&self, issues: &[ConfigIssue]) {
+        let mut reported = self.reported.borrow_mut();
+        for issue in issues {
+            if !reported.contains(issue) {
+                warn(&config_message(issue));
+                reported.push(issue.clone());
+            }
+        }
     }
 }
 
@@ -325,24 +365,17 @@ fn resolve_lang(host: &Element, configured: Option<&str>) -> String {
     intl::canonical(&tag).unwrap_or_else(|| "en".to_owned())
 }
 
-/// Console warnings for every configuration issue (the view shows those it works around).
-fn report(issues: &[ConfigIssue]) {
-    for issue in issues {
-        warn(&config_message(issue));
-    }
-}
-
 /// The issues the widget works around, which it shows as notices.
 fn notices(issues: &[ConfigIssue]) -> Vec<ConfigIssue> {
     issues.iter().filter(|i| !i.is_fatal()).cloned().collect()
 }
 
 /// The feed's absolute URL, or the issue that prevents fetching it.
-fn feed_url(feed: &str) -> Result<String, ConfigIssue> {
+fn feed_url(feed: &str) -> Result<FeedUrl, ConfigIssue> {
     if feed.is_empty() {
         return Err(ConfigIssue::MissingFeed);
     }
     let invalid = || ConfigIssue::InvalidFeed { value: feed.to_owned() };
     let resolved = url::resolve(feed, &url::page_base()).ok_or_else(invalid)?;
-    matches!(resolved.protocol().as_str(), "http:" | "https:").then(|| resolved.href()).ok_or_else(invalid)
+    matches!(resolved.protocol().as_str(), "http:" | "https:").then(|| FeedUrl(resolved.href())).ok_or_else(invalid)
 }

@@ -19,13 +19,24 @@ use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DocumentFragment, Element};
 
-/// Where loading stands.
+/// What the widget shows of its feed.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Load {
     Loading,
-    /// `saved_at` is set when the feed could not be fetched and a kept copy is shown.
-    Ready { feed: Arc<Feed>, saved_at: Option<Timestamp> },
+    /// News, fetched (or saved) at `fetched_at`; `stale` when the feed cannot be fetched now,
+    /// so the note says how old it is.
+    Ready { feed: Arc<Feed>, fetched_at: Timestamp, stale: bool },
     Failed(FeedError),
+}
+
+/// A feed's absolute http(s) URL, as resolved against the page: the one copy of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FeedUrl(pub String);
+
+impl FeedUrl {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 /// `data-state` on the host.
@@ -64,8 +75,8 @@ pub struct Model {
     pub now: Timestamp,
     /// The id of the expanded item.
     pub open: Option<String>,
-    /// The feed's absolute URL: the base of relative links, and named in errors.
-    pub feed_url: String,
+    /// The feed's URL (the base of relative links, named in errors), or why there is none.
+    pub feed: Result<FeedUrl, ConfigIssue>,
     /// The teasers shown, chosen again only when the feed or the configuration changes.
     pub visible: Vec<Arc<Item>>,
 }
@@ -94,12 +105,18 @@ impl Model {
     /// The error sentence, when loading failed.
     pub fn error_message(&self) -> Option<String> {
         let Load::Failed(e) = &self.load else { return None };
-        Some(i18n::error_message(self.ui_lang(), e, &self.feed_host()))
+        Some(self.sentence_for(e))
+    }
+
+    /// `e` in a sentence of the widget's language, naming the feed's server.
+    pub fn sentence_for(&self, e: &FeedError) -> String {
+        i18n::error_message(self.ui_lang(), e, &self.feed_host())
     }
 
     /// The feed server's host name, for error sentences.
-    pub fn feed_host(&self) -> String {
-        crate::browser::url::resolve(&self.feed_url, &self.feed_url).map(|u| u.host()).unwrap_or_default()
+    fn feed_host(&self) -> String {
+        let Ok(url) = &self.feed else { return String::new() };
+        crate::browser::url::resolve(url.as_str(), url.as_str()).map(|u| u.host()).unwrap_or_default()
     }
 
     /// The heading: `data-title`, else the feed's title; `None` hides it.
@@ -139,7 +156,7 @@ impl WidgetState {
             load: Load::Loading,
             now: crate::browser::intl::now(),
             open: None,
-            feed_url: String::new(),
+            feed: Err(ConfigIssue::MissingFeed),
             visible: Vec::new(),
         };
         WidgetState { model: RwSignal::new_local(model) }
@@ -169,8 +186,9 @@ impl WidgetState {
     }
 
     /// Applies a new configuration; a new language gets new formatters.
-    pub fn set_config(&self, config: Config, notices: Vec<ConfigIssue>, lang: String) {
+    pub fn set_config(&self, config: Config, notices: Vec<ConfigIssue>, lang: String, feed: Result<FeedUrl, ConfigIssue>) {
         self.change(|m| {
+            m.feed = feed;
             if m.lang != lang {
                 m.clock = Clock::new(&lang).map(Rc::new);
                 m.lang = lang;
@@ -194,8 +212,8 @@ impl WidgetState {
         match item.body.as_ref()? {
             Body::Text(text) => text_fragment(&paragraphs(text)),
             Body::Html(html) => {
-                let (feed_url, target) = self.peek(|m| (m.feed_url.clone(), m.config.target))?;
-                let base = item.link.clone().unwrap_or(feed_url);
+                let (feed_url, target) = self.peek(|m| (m.feed.clone(), m.config.target))?;
+                let base = item.link.clone().or_else(|| feed_url.ok().map(|u| u.0)).unwrap_or_default();
                 sanitize(html, &Options { base: &base, target }).ok().or_else(|| text_fragment(&[html_to_text(html)]))
             }
         }
@@ -209,6 +227,23 @@ impl WidgetState {
         if let Some(el) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = el.focus();
         }
+    }
+
+    /// The article id of the headline that has focus, if one has.
+    pub fn focused_headline(&self) -> Option<String> {
+        let root = self.peek(|m| m.host.shadow_root()).flatten()?;
+        let el = root.active_element()?;
+        el.get_attribute("part").filter(|p| p.split(' ').any(|p| p == "headline"))?;
+        el.get_attribute("aria-controls")
+    }
+
+    /// Focuses the headline of `article_id` once the view has rendered the change just made.
+    pub fn refocus_after_render(&self, article_id: String) {
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            leptos::task::tick().await;
+            state.focus_headline(&article_id);
+        });
     }
 
     /// Opens `item` (closing any other) or closes it when it is the one open.
