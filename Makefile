@@ -15,6 +15,9 @@ SIZE_STD := -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 # wasm-streams (through Leptos's server functions, which a widget never calls) exports stream
 # adapter classes to JS; nothing calls them, so they are dropped with all they reach (-1.6 KiB).
 UNUSED_EXPORTS := --remove-exports='intounderlying*' --remove-exports='__wbg_intounderlying*'
+# Flattening and re-looping the control flow before -Oz lets it rebuild smaller structures
+# (measured at 1d6547b+: -0.6 KiB gzip; the whole e2e suite runs on the result).
+WASM_OPT_PASSES := --flatten --rereloop -Oz
 ESBUILD := node_modules/.bin/esbuild
 SOURCES := $(shell find src core/src js loader tools/pkg -type f) tools/shrink-names.mjs build.rs Cargo.toml core/Cargo.toml
 
@@ -40,7 +43,7 @@ dist/.built: $(SOURCES)
 	wasm-bindgen --target web --out-dir target/web --out-name news_widget \
 	  target/size/wasm32-unknown-unknown/release/news_widget.wasm
 	rm -rf dist && mkdir -p dist
-	$(WASM_OPT) $(WASM_FEATURES) $(UNUSED_EXPORTS) -Oz --strip-debug --strip-producers \
+	$(WASM_OPT) $(WASM_FEATURES) $(UNUSED_EXPORTS) $(WASM_OPT_PASSES) --strip-debug --strip-producers \
 	  target/web/news_widget_bg.wasm -o target/web/optimized.wasm
 	node tools/shrink-names.mjs $(WASM_OPT) target/web/optimized.wasm target/web/news_widget.js \
 	  dist/news_widget_bg.wasm target/web/glue.js $(WASM_FEATURES)

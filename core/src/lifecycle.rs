@@ -145,135 +145,121 @@ impl Lifecycle {
 
     /// Decides what `event` changes and returns what to do, in order.
     pub fn on(&mut self, event: Event) -> Vec<Action> {
-        if self.stage == Stage::Gone {
-            return Vec::new();
+        let mut out = Vec::new();
+        if self.stage != Stage::Gone {
+            self.decide(event, &mut out);
         }
+        out
+    }
+
+    /// `on`, writing into one list: each step adds its actions where they belong in order.
+    fn decide(&mut self, event: Event, out: &mut Vec<Action>) {
         match event {
             Event::Mounted(settings) => {
                 self.refresh = settings.refresh;
-                let mut actions = vec![Action::StartTimers { refresh: settings.refresh }];
+                out.push(Action::StartTimers { refresh: settings.refresh });
                 if settings.lazy {
-                    actions.push(Action::WatchViewport);
+                    out.push(Action::WatchViewport);
                 }
-                actions.extend(self.configure(settings));
-                actions
+                self.configure(settings, out);
             }
             Event::Reconfigured(settings) => {
-                let mut actions = Vec::new();
                 if settings.refresh != self.refresh {
                     self.refresh = settings.refresh;
-                    actions.push(Action::StartTimers { refresh: settings.refresh });
+                    out.push(Action::StartTimers { refresh: settings.refresh });
                 }
-                actions.extend(self.configure(settings));
-                actions
+                self.configure(settings, out);
             }
-            Event::NearViewport | Event::FeedKnown => self.come_near(),
+            Event::NearViewport | Event::FeedKnown => self.come_near(out),
             Event::LoadStarted { saved_copy } => {
                 self.stage = if saved_copy { Stage::Showing } else { Stage::Loading };
-                Vec::new()
             }
-            Event::LoadEnded { load, ok } => self.load_ended(load, ok),
-            Event::Due(job) if self.hidden => {
-                match job {
-                    Job::Clock => self.missed.clock = true,
-                    Job::Refresh => self.missed.refresh = true,
-                }
-                Vec::new()
-            }
-            Event::Due(Job::Clock) => vec![Action::UpdateTimes],
-            Event::Due(Job::Refresh) => self.refresh_now(),
-            Event::RefreshRequested if !self.near => self.come_near(),
-            Event::RefreshRequested if !self.feed_ok => vec![Action::ShowConfigError],
-            Event::RefreshRequested => self.refresh_now(),
-            Event::PageHidden => {
-                self.hidden = true;
-                Vec::new()
-            }
+            Event::LoadEnded { load, ok } => self.load_ended(load, ok, out),
+            Event::Due(Job::Clock) if self.hidden => self.missed.clock = true,
+            Event::Due(Job::Refresh) if self.hidden => self.missed.refresh = true,
+            Event::Due(Job::Clock) => out.push(Action::UpdateTimes),
+            Event::Due(Job::Refresh) => self.refresh_now(out),
+            Event::RefreshRequested if !self.near => self.come_near(out),
+            Event::RefreshRequested if !self.feed_ok => out.push(Action::ShowConfigError),
+            Event::RefreshRequested => self.refresh_now(out),
+            Event::PageHidden => self.hidden = true,
             Event::PageShown => {
                 self.hidden = false;
                 let missed = std::mem::take(&mut self.missed);
-                let mut actions = Vec::new();
                 if missed.clock {
-                    actions.push(Action::UpdateTimes);
+                    out.push(Action::UpdateTimes);
                 }
                 if missed.refresh {
-                    actions.extend(self.refresh_now());
+                    self.refresh_now(out);
                 }
-                actions
             }
             Event::Unmounted => {
                 self.stage = Stage::Gone;
-                vec![Action::StopTimers, Action::StopWatchingViewport]
+                out.extend([Action::StopTimers, Action::StopWatchingViewport]);
             }
         }
     }
 
-    fn configure(&mut self, settings: Settings) -> Vec<Action> {
+    fn configure(&mut self, settings: Settings, out: &mut Vec<Action>) {
         self.feed_ok = settings.feed_ok;
         if !settings.feed_ok {
             // Any load under way is for a feed the widget no longer shows.
             self.latest += 1;
             self.stage = Stage::Failed;
-            return vec![Action::ShowConfigError];
-        }
-        if !self.near && !settings.lazy {
-            return self.come_near();
-        }
-        match (settings.feed_changed, self.near) {
-            (false, _) => Vec::new(),
-            (true, true) => self.load(Start::First),
-            (true, false) => {
-                self.latest += 1;
-                self.stage = Stage::Waiting;
-                vec![Action::ShowPlaceholder]
-            }
+            out.push(Action::ShowConfigError);
+        } else if !self.near && !settings.lazy {
+            self.come_near(out);
+        } else if settings.feed_changed && self.near {
+            self.load(Start::First, out);
+        } else if settings.feed_changed {
+            self.latest += 1;
+            self.stage = Stage::Waiting;
+            out.push(Action::ShowPlaceholder);
         }
     }
 
-    fn come_near(&mut self) -> Vec<Action> {
+    fn come_near(&mut self, out: &mut Vec<Action>) {
         if self.near {
-            return Vec::new();
+            return;
         }
         self.near = true;
-        let mut actions = vec![Action::StopWatchingViewport];
+        out.push(Action::StopWatchingViewport);
         if self.feed_ok {
-            actions.extend(self.load(Start::First));
+            self.load(Start::First, out);
         }
-        actions
     }
 
     /// A refresh: fetched again, keeping what is shown; a widget that shows nothing starts afresh.
-    fn refresh_now(&mut self) -> Vec<Action> {
-        if !self.near || !self.feed_ok {
-            return Vec::new();
+    fn refresh_now(&mut self, out: &mut Vec<Action>) {
+        if self.near && self.feed_ok {
+            let start = if self.stage == Stage::Showing { Start::Refresh } else { Start::First };
+            self.load(start, out);
         }
-        let start = if self.stage == Stage::Showing { Start::Refresh } else { Start::First };
-        self.load(start)
     }
 
-    fn load(&mut self, start: Start) -> Vec<Action> {
+    fn load(&mut self, start: Start, out: &mut Vec<Action>) {
         self.latest += 1;
         if start == Start::First {
             self.stage = Stage::Loading;
         }
-        vec![Action::Load { load: LoadId(self.latest), start }]
+        out.push(Action::Load { load: LoadId(self.latest), start });
     }
 
-    fn load_ended(&mut self, load: LoadId, ok: bool) -> Vec<Action> {
+    fn load_ended(&mut self, load: LoadId, ok: bool, out: &mut Vec<Action>) {
         if load != LoadId(self.latest) {
-            return Vec::new();
+            return;
         }
-        match (ok, self.stage) {
+        out.push(match (ok, self.stage) {
             (true, _) => {
                 self.stage = Stage::Showing;
-                vec![Action::ShowFeed]
+                Action::ShowFeed
             }
-            (false, Stage::Showing) => vec![Action::KeepStale],
+            (false, Stage::Showing) => Action::KeepStale,
             (false, _) => {
                 self.stage = Stage::Failed;
-                vec![Action::ShowError]
+                Action::ShowError
             }
-        }
+        });
     }
 }
 

@@ -233,15 +233,15 @@ impl WidgetState {
     pub fn focused_headline(&self) -> Option<String> {
         let root = self.peek(|m| m.host.shadow_root()).flatten()?;
         let el = root.active_element()?;
-        el.get_attribute("part").filter(|p| p.split(' ').any(|p| p == "headline"))?;
-        el.get_attribute("aria-controls")
+        el.matches("[part~=\"headline\"]").ok()?.then(|| el.get_attribute("aria-controls")).flatten()
     }
 
     /// Focuses the headline of `article_id` once the view has rendered the change just made.
     pub fn refocus_after_render(&self, article_id: String) {
         let state = *self;
         leptos::task::spawn_local(async move {
-            leptos::task::tick().await;
+            // The view renders in microtasks, which run before the page lets this go on.
+            crate::browser::timers::yield_now().await;
             state.focus_headline(&article_id);
         });
     }
