@@ -4,10 +4,7 @@
 //! once, and calls [`mount`]. The core (feed model, parsers, configuration, dates) is the
 //! `news-widget-core` crate; `browser` holds the thin adapters over browser APIs; `widget`
 //! one widget's state and controller; `view` the Leptos components.
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
-)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
 pub mod browser;
 pub mod load;
@@ -52,7 +49,12 @@ pub fn mount(element: HtmlElement, options: JsValue) -> Result<Widget, JsValue> 
 /// The loader's entry: mounts in `host`, reading settings from `options` then `source` (the
 /// script tag or container). `link` is a link container's link, hidden once ready.
 #[wasm_bindgen(js_name = mountPlacement)]
-pub fn mount_placement(host: HtmlElement, source: Option<Element>, options: JsValue, link: Option<Element>) -> Result<Widget, JsValue> {
+pub fn mount_placement(
+    host: HtmlElement,
+    source: Option<Element>,
+    options: JsValue,
+    link: Option<Element>,
+) -> Result<Widget, JsValue> {
     let mounted = widget::controller::mount(host, ConfigSource { element: source, options }, link)?;
     Ok(Widget { inner: Some(mounted) })
 }

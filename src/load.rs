@@ -1,20 +1,20 @@
 //! From a feed URL to a feed: fetch, recognise the format from the content, parse, and make
 //! every link absolute and safe. The view never sees raw feed data.
 
+use crate::browser::timers::yield_now;
 use crate::browser::{fetch::fetch_feed, json, storage, url::safe_link};
+use leptos::prelude::{ArcTrigger, Notify, Track};
+use leptos::task::spawn_local;
 use news_widget_core::error::Found;
 use news_widget_core::format::{detect, Format};
-use crate::browser::timers::yield_now;
 use news_widget_core::jsonfeed::{map_item, map_json_feed, open_json_feed};
 use news_widget_core::lifecycle::Start;
-use news_widget_core::{Feed, FeedError, Item};
-use leptos::task::spawn_local;
-use std::rc::Rc;
-use std::task::{Poll, Waker};
-use std::cell::RefCell;
-use leptos::prelude::{ArcTrigger, Notify, Track};
 use news_widget_core::model::Timestamp;
+use news_widget_core::{Feed, FeedError, Item};
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::{Arc, Weak};
+use std::task::{Poll, Waker};
 
 type Outcome = Result<Arc<Feed>, FeedError>;
 

@@ -156,8 +156,13 @@ impl Config {
         let config = Config {
             feed: feed.unwrap_or_default(),
             limit: r.read("limit", d.limit, |v| v.parse().ok().filter(|n| (1..=MAX_LIMIT).contains(n))),
-            lang: r.read("lang", None, |v| if v.is_empty() { Some(None) } else { is_language_tag(v).then(|| Some(v.to_owned())) }),
-            theme: r.read("theme", d.theme, |v| one_of(v, &[("light", Theme::Light), ("dark", Theme::Dark), ("auto", Theme::Auto)])),
+            lang: r.read(
+                "lang",
+                None,
+                |v| if v.is_empty() { Some(None) } else { is_language_tag(v).then(|| Some(v.to_owned())) },
+            ),
+            theme: r
+                .read("theme", d.theme, |v| one_of(v, &[("light", Theme::Light), ("dark", Theme::Dark), ("auto", Theme::Auto)])),
             sections: r.read("sections", Vec::new(), |v| Some(v.split(',').map(fold).filter(|s| !s.is_empty()).collect())),
             // The title is free text: any value is valid, and "" hides the heading.
             title: get("title"),
@@ -233,15 +238,27 @@ mod tests {
     fn defaults_follow_the_contract() {
         let (c, issues) = parse(&[("feed", "/feed.json")]);
         assert!(issues.is_empty());
-        assert_eq!((c.limit, c.theme, c.open, c.target, c.images, c.refresh, c.dates), (8, Theme::Auto, OpenMode::Inline, Target::SameTab, false, 0, Dates::Relative));
+        assert_eq!(
+            (c.limit, c.theme, c.open, c.target, c.images, c.refresh, c.dates),
+            (8, Theme::Auto, OpenMode::Inline, Target::SameTab, false, 0, Dates::Relative)
+        );
         assert_eq!(c.title, None);
     }
 
     #[test]
     fn every_attribute_is_read() {
         let (c, issues) = parse(&[
-            ("feed", " /f.json "), ("limit", "5"), ("lang", "en-GB"), ("theme", "dark"), ("sections", "Économie, SOCIÉTÉ,"),
-            ("title", ""), ("open", "link"), ("target", "_blank"), ("images", "true"), ("refresh", "120"), ("dates", "absolute"),
+            ("feed", " /f.json "),
+            ("limit", "5"),
+            ("lang", "en-GB"),
+            ("theme", "dark"),
+            ("sections", "Économie, SOCIÉTÉ,"),
+            ("title", ""),
+            ("open", "link"),
+            ("target", "_blank"),
+            ("images", "true"),
+            ("refresh", "120"),
+            ("dates", "absolute"),
         ]);
         assert!(issues.is_empty(), "{issues:?}");
         assert_eq!(c.feed, "/f.json");
@@ -249,7 +266,10 @@ mod tests {
         assert_eq!(c.lang.as_deref(), Some("en-GB"));
         assert_eq!(c.sections, vec!["economie", "societe"]);
         assert_eq!(c.title.as_deref(), Some(""));
-        assert_eq!((c.theme, c.open, c.target, c.images, c.refresh, c.dates), (Theme::Dark, OpenMode::Link, Target::NewTab, true, 120, Dates::Absolute));
+        assert_eq!(
+            (c.theme, c.open, c.target, c.images, c.refresh, c.dates),
+            (Theme::Dark, OpenMode::Link, Target::NewTab, true, 120, Dates::Absolute)
+        );
     }
 
     #[test]

@@ -96,7 +96,13 @@ fn numeric_zone(c: &mut Cursor) -> Option<i64> {
     if c.eat(b'Z') || c.eat(b'z') {
         return Some(0);
     }
-    let sign = if c.eat(b'+') { 1 } else if c.eat(b'-') { -1 } else { return None };
+    let sign = if c.eat(b'+') {
+        1
+    } else if c.eat(b'-') {
+        -1
+    } else {
+        return None;
+    };
     let hours = c.number(2, 2)?;
     c.eat(b':');
     let minutes = c.number(2, 2).unwrap_or(0);
@@ -131,7 +137,8 @@ fn parse_rfc2822(c: &mut Cursor) -> Option<Timestamp> {
 }
 
 fn month_number(word: &[u8]) -> Option<i64> {
-    const MONTHS: [&[u8; 3]; 12] = [b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec"];
+    const MONTHS: [&[u8; 3]; 12] =
+        [b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec"];
     let head = word.get(..3)?.to_ascii_lowercase();
     MONTHS.iter().position(|m| m.as_slice() == head.as_slice()).map(|i| i as i64 + 1)
 }
@@ -166,10 +173,7 @@ fn timestamp(year: i64, month: i64, day: i64, (h, m, s): (i64, i64, i64), offset
 /// The timestamp as ISO 8601 in UTC, for `<time datetime>`.
 pub fn to_iso(ts: Timestamp) -> Option<String> {
     let d = chrono::DateTime::from_timestamp_millis(ts)?.naive_utc();
-    Some(format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        d.year(), d.month(), d.day(), d.hour(), d.minute(), d.second()
-    ))
+    Some(format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", d.year(), d.month(), d.day(), d.hour(), d.minute(), d.second()))
 }
 
 #[cfg(test)]
@@ -204,8 +208,18 @@ mod tests {
 
     #[test]
     fn unreadable_dates_are_none_not_errors() {
-        for bad in ["", "14116-14-09T110:1414:00+00:00", "23096-23-09T90:2323:00+00:00", "yesterday", "2020-13-45",
-            "2020-01-01T25:00:00Z", "2020-01-01Tjunk", "2020-01-01T10:00:00+zz", "32 Jan 2020 10:00", "1 Jan 2020 10:00 +0100 extra"] {
+        for bad in [
+            "",
+            "14116-14-09T110:1414:00+00:00",
+            "23096-23-09T90:2323:00+00:00",
+            "yesterday",
+            "2020-13-45",
+            "2020-01-01T25:00:00Z",
+            "2020-01-01Tjunk",
+            "2020-01-01T10:00:00+zz",
+            "32 Jan 2020 10:00",
+            "1 Jan 2020 10:00 +0100 extra",
+        ] {
             assert_eq!(parse_date(bad), None, "{bad:?} must leave the item undated");
         }
     }

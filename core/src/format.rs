@@ -46,13 +46,11 @@ mod tests {
 /// the content type. `head` is the body's first bytes. `None` means nothing is declared.
 pub fn declared_encoding(head: &[u8], content_type: &str) -> Option<String> {
     let text: String = head.iter().take_while(|b| **b != 0 || head.len() < 2).map(|b| char::from(*b)).collect();
-    let in_declaration = text
-        .find("<?xml")
-        .and_then(|start| {
-            let decl = text.get(start..)?;
-            let decl = decl.get(..decl.find("?>")?)?;
-            attribute_value(decl, "encoding")
-        });
+    let in_declaration = text.find("<?xml").and_then(|start| {
+        let decl = text.get(start..)?;
+        let decl = decl.get(..decl.find("?>")?)?;
+        attribute_value(decl, "encoding")
+    });
     let from_header = attribute_value(&content_type.to_ascii_lowercase(), "charset");
     in_declaration.or(from_header).map(|e| e.trim().to_ascii_lowercase()).filter(|e| !e.is_empty())
 }
@@ -75,7 +73,10 @@ mod encoding_tests {
 
     #[test]
     fn the_xml_declaration_wins_then_the_header() {
-        assert_eq!(declared_encoding(b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss>", "text/xml; charset=utf-8").as_deref(), Some("iso-8859-1"));
+        assert_eq!(
+            declared_encoding(b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss>", "text/xml; charset=utf-8").as_deref(),
+            Some("iso-8859-1")
+        );
         assert_eq!(declared_encoding(b"<rss>", "application/rss+xml; charset=windows-1251").as_deref(), Some("windows-1251"));
         assert_eq!(declared_encoding(b"<?xml version='1.0' encoding='windows-1251'?>", "").as_deref(), Some("windows-1251"));
         assert_eq!(declared_encoding(b"{\"version\":1}", "application/json"), None);

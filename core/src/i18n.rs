@@ -78,13 +78,12 @@ pub fn config_message(issue: &ConfigIssue) -> String {
         ConfigIssue::MissingFeed => {
             "The data-feed attribute is missing: set it to the URL of a JSON Feed, RSS or Atom feed.".to_owned()
         }
-        ConfigIssue::InvalidFeed { value } => format!(
-            "data-feed=\"{value}\" is not a usable address: set it to the http(s) URL of a JSON Feed, RSS or Atom feed."
-        ),
-        ConfigIssue::Invalid { attribute, value } => format!(
-            "data-{attribute}=\"{value}\" is not valid: use {}. The default is used instead.",
-            accepted_values(attribute)
-        ),
+        ConfigIssue::InvalidFeed { value } => {
+            format!("data-feed=\"{value}\" is not a usable address: set it to the http(s) URL of a JSON Feed, RSS or Atom feed.")
+        }
+        ConfigIssue::Invalid { attribute, value } => {
+            format!("data-{attribute}=\"{value}\" is not valid: use {}. The default is used instead.", accepted_values(attribute))
+        }
     }
 }
 

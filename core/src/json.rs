@@ -61,7 +61,11 @@ pub fn repair_json(text: &str) -> Option<String> {
                 '\\' => escaped = true,
                 '"' => in_string = false,
                 '\n' | '\r' | '\t' => {
-                    out.push_str(match c { '\n' => "\\n", '\r' => "\\r", _ => "\\t" });
+                    out.push_str(match c {
+                        '\n' => "\\n",
+                        '\r' => "\\r",
+                        _ => "\\t",
+                    });
                     changed = true;
                     rest = rest.get(advance..).unwrap_or_default();
                     continue;
@@ -93,7 +97,10 @@ mod tests {
 
     #[test]
     fn repairs_python_constants_and_raw_control_characters() {
-        assert_eq!(repair_json(r#"{"id": NaN, "n": -Infinity, "s": "NaN stays"}"#).as_deref(), Some(r#"{"id": null, "n": null, "s": "NaN stays"}"#));
+        assert_eq!(
+            repair_json(r#"{"id": NaN, "n": -Infinity, "s": "NaN stays"}"#).as_deref(),
+            Some(r#"{"id": null, "n": null, "s": "NaN stays"}"#)
+        );
         assert_eq!(repair_json("{\"t\": \"a\nb\u{1}c\"}").as_deref(), Some("{\"t\": \"a\\nbc\"}"));
         assert_eq!(repair_json(r#"{"ok": "\"quoted\" \\"}"#), None, "valid JSON is left alone");
     }

@@ -47,9 +47,7 @@ fn item_parts<J: JsonValue>(item: &J) -> Option<ItemParts> {
     let summary = string(item, "summary");
     let fallback_text = [&content_text, &content_html, &summary].into_iter().flatten().cloned().collect();
     let body = content_html.map(Body::Html).or(content_text.map(Body::Text));
-    let date = ["date_published", "date_modified"]
-        .iter()
-        .find_map(|k| string(item, k).and_then(|d| parse_date(&d)));
+    let date = ["date_published", "date_modified"].iter().find_map(|k| string(item, k).and_then(|d| parse_date(&d)));
     Some(ItemParts {
         id: id(item),
         title: string(item, "title"),

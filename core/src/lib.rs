@@ -6,10 +6,7 @@
 //! It is tested natively with `cargo test -p news-widget-core` and fuzzed with proptest, and
 //! it never panics on input: every failure is a typed value.
 #![forbid(unsafe_code)]
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
-)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
 pub mod config;
 pub mod dates;

@@ -66,8 +66,13 @@ pub enum Event {
     /// no request, so a waiting widget loads at once.
     FeedKnown,
     /// A [`Start::First`] load began; `saved_copy` tells whether a kept copy is now shown.
-    LoadStarted { saved_copy: bool },
-    LoadEnded { load: LoadId, ok: bool },
+    LoadStarted {
+        saved_copy: bool,
+    },
+    LoadEnded {
+        load: LoadId,
+        ok: bool,
+    },
     /// A repeating job came due.
     Due(Job),
     /// `NewsWidget.refresh()`.
@@ -83,10 +88,15 @@ pub enum Action {
     WatchViewport,
     StopWatchingViewport,
     /// (Re)starts the clock, and the refresh every `refresh` seconds (none for 0).
-    StartTimers { refresh: u32 },
+    StartTimers {
+        refresh: u32,
+    },
     StopTimers,
     /// Starts a load; a [`Start::First`] one reports [`Event::LoadStarted`] at once.
-    Load { load: LoadId, start: Start },
+    Load {
+        load: LoadId,
+        start: Start,
+    },
     /// The loading placeholder, for a widget waiting for a new feed.
     ShowPlaceholder,
     /// The load's feed replaces what is shown; the page hears `ready`.
@@ -131,7 +141,15 @@ impl Default for Lifecycle {
 
 impl Lifecycle {
     pub fn new() -> Self {
-        Lifecycle { stage: Stage::Waiting, near: false, feed_ok: false, latest: 0, refresh: 0, hidden: false, missed: Missed::default() }
+        Lifecycle {
+            stage: Stage::Waiting,
+            near: false,
+            feed_ok: false,
+            latest: 0,
+            refresh: 0,
+            hidden: false,
+            missed: Missed::default(),
+        }
     }
 
     pub fn stage(&self) -> Stage {
@@ -401,7 +419,11 @@ mod tests {
         life.on(Event::Mounted(Settings { feed_ok: false, ..LAZY }));
         assert_eq!(life.on(Event::Reconfigured(LAZY)), vec![ShowPlaceholder]);
         assert_eq!(life.stage(), Stage::Waiting);
-        assert_eq!(life.on(Event::Reconfigured(Settings { lazy: false, ..LAZY })).first(), Some(&StopWatchingViewport), "data-lazy=false loads at once");
+        assert_eq!(
+            life.on(Event::Reconfigured(Settings { lazy: false, ..LAZY })).first(),
+            Some(&StopWatchingViewport),
+            "data-lazy=false loads at once"
+        );
     }
 
     #[test]

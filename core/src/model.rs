@@ -79,11 +79,8 @@ impl ItemParts {
         let headline = self.headline()?;
         let standfirst = self.summary.as_deref().map(html_to_text).filter(|s| !s.is_empty());
         let body = self.body.filter(|b| !b.text().is_empty() || matches!(b, Body::Html(h) if h.contains("<img")));
-        let id = self
-            .id
-            .filter(|s| !s.trim().is_empty())
-            .or_else(|| self.link.clone())
-            .unwrap_or_else(|| format!("item-{index}"));
+        let id =
+            self.id.filter(|s| !s.trim().is_empty()).or_else(|| self.link.clone()).unwrap_or_else(|| format!("item-{index}"));
         Some(Item {
             id,
             headline,
@@ -121,10 +118,7 @@ mod tests {
 
     #[test]
     fn a_headline_is_made_from_text_when_the_title_is_missing() {
-        let parts = ItemParts {
-            fallback_text: vec!["<p>Hello <b>world</b>, this is a note.</p>".into()],
-            ..Default::default()
-        };
+        let parts = ItemParts { fallback_text: vec!["<p>Hello <b>world</b>, this is a note.</p>".into()], ..Default::default() };
         let item = parts.finish(3).expect("item");
         assert_eq!(item.headline, "Hello world, this is a note.");
         assert_eq!(item.id, "item-3");

@@ -15,17 +15,60 @@ pub enum Action {
 
 /// Elements kept as they are.
 const KEEP: [&str; 46] = [
-    "p", "br", "hr", "b", "strong", "i", "em", "u", "s", "small", "sub", "sup", "mark", "code", "pre", "kbd",
-    "blockquote", "q", "cite", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "a", "img",
-    "figure", "figcaption", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "abbr", "time", "del",
+    "p",
+    "br",
+    "hr",
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "s",
+    "small",
+    "sub",
+    "sup",
+    "mark",
+    "code",
+    "pre",
+    "kbd",
+    "blockquote",
+    "q",
+    "cite",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "a",
+    "img",
+    "figure",
+    "figcaption",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "caption",
+    "abbr",
+    "time",
+    "del",
 ];
 
 /// Elements dropped with their content: active content, forms, frames, foreign namespaces,
 /// and elements whose content is not text a reader should see.
 const DROP: [&str; 30] = [
-    "script", "style", "template", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet", "form",
-    "input", "button", "select", "textarea", "option", "svg", "math", "head", "title", "meta", "base", "link",
-    "audio", "video", "source", "track", "canvas", "portal", "dialog",
+    "script", "style", "template", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
+    "button", "select", "textarea", "option", "svg", "math", "head", "title", "meta", "base", "link", "audio", "video", "source",
+    "track", "canvas", "portal", "dialog",
 ];
 
 /// The action for an element, by its lower-case local name.
@@ -74,7 +117,8 @@ mod tests {
 
     #[test]
     fn active_content_is_dropped_and_text_markup_kept() {
-        for bad in ["script", "iframe", "form", "svg", "math", "style", "object", "embed", "template", "noscript", "base", "meta"] {
+        for bad in ["script", "iframe", "form", "svg", "math", "style", "object", "embed", "template", "noscript", "base", "meta"]
+        {
             assert_eq!(element_action(bad), Action::Drop, "{bad} must never reach the page");
         }
         for good in ["p", "a", "img", "ul", "blockquote", "h2", "em"] {

@@ -26,8 +26,14 @@ mod tests {
 
     fn item(id: &str, date: Option<i64>, section: Option<&str>) -> Item {
         Item {
-            id: id.into(), headline: id.into(), section: section.map(Into::into), date,
-            standfirst: None, body: None, link: None, image: None,
+            id: id.into(),
+            headline: id.into(),
+            section: section.map(Into::into),
+            date,
+            standfirst: None,
+            body: None,
+            link: None,
+            image: None,
         }
     }
 
@@ -46,7 +52,8 @@ mod tests {
 
     #[test]
     fn sections_match_without_case_or_accents_and_limit_applies() {
-        let items = [item("a", Some(3), Some("Économie")), item("b", Some(2), Some("Sport")), item("c", Some(1), Some("ECONOMIE"))];
+        let items =
+            [item("a", Some(3), Some("Économie")), item("b", Some(2), Some("Sport")), item("c", Some(1), Some("ECONOMIE"))];
         let ids: Vec<_> = select(&items, &["economie".into()], 1).iter().map(|i| i.id.as_str()).collect();
         assert_eq!(ids, ["a"]);
         assert_eq!(select(&items, &["economie".into()], 5).len(), 2);

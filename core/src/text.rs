@@ -36,19 +36,37 @@ pub fn html_to_text(html: &str) -> String {
 }
 
 fn tag_name(tag: &str) -> String {
-    tag.trim_start_matches('<')
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase()
+    tag.trim_start_matches('<').chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase()
 }
 
 /// Tags that separate words: a `<p>` or `<br>` ends one, an `<em>` does not.
 fn is_block(name: &str) -> bool {
     matches!(
         name,
-        "p" | "br" | "div" | "li" | "ul" | "ol" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "tr"
-            | "td" | "th" | "hr" | "figure" | "figcaption" | "section" | "article" | "pre" | "img" | "dd" | "dt"
+        "p" | "br"
+            | "div"
+            | "li"
+            | "ul"
+            | "ol"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "blockquote"
+            | "tr"
+            | "td"
+            | "th"
+            | "hr"
+            | "figure"
+            | "figcaption"
+            | "section"
+            | "article"
+            | "pre"
+            | "img"
+            | "dd"
+            | "dt"
     )
 }
 

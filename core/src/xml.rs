@@ -27,8 +27,10 @@ pub fn repair_xml(text: &str) -> Option<String> {
             rest = tail.get(c.len_utf8()..).unwrap_or_default();
             continue;
         }
-        let name_len = tail.get(1..).unwrap_or_default().chars().take(32).take_while(|c| c.is_ascii_alphanumeric() || *c == '#').count();
-        let reference = (tail.get(1 + name_len..2 + name_len) == Some(";")).then(|| tail.get(1..1 + name_len).unwrap_or_default().to_owned());
+        let name_len =
+            tail.get(1..).unwrap_or_default().chars().take(32).take_while(|c| c.is_ascii_alphanumeric() || *c == '#').count();
+        let reference =
+            (tail.get(1 + name_len..2 + name_len) == Some(";")).then(|| tail.get(1..1 + name_len).unwrap_or_default().to_owned());
         let (replacement, used) = match reference.as_deref() {
             Some(name) => (mend_reference(name), name.len() + 2),
             None => (Some("&amp;".to_owned()), 1),

@@ -58,9 +58,8 @@ fn rss_item<E: XmlElement>(item: &E, ns: Option<&str>) -> ItemParts {
 /// An `enclosure` of an image type, else `media:content` (an image), else `media:thumbnail`.
 fn rss_image<E: XmlElement>(item: &E) -> Option<String> {
     let children = item.children();
-    let enclosure = children.iter().find(|c| {
-        c.local_name() == "enclosure" && c.attribute("type").is_some_and(|t| t.starts_with("image/"))
-    });
+    let enclosure =
+        children.iter().find(|c| c.local_name() == "enclosure" && c.attribute("type").is_some_and(|t| t.starts_with("image/")));
     enclosure.and_then(|e| e.attribute("url")).or_else(|| media_image(&children))
 }
 
@@ -69,15 +68,15 @@ fn media_image<E: XmlElement>(children: &[E]) -> Option<String> {
     let is_image = |c: &&E| {
         let medium = c.attribute("medium");
         let kind = c.attribute("type");
-        medium.as_deref() == Some("image") || kind.is_some_and(|t| t.starts_with("image/")) || (medium.is_none() && c.attribute("type").is_none())
+        medium.as_deref() == Some("image")
+            || kind.is_some_and(|t| t.starts_with("image/"))
+            || (medium.is_none() && c.attribute("type").is_none())
     };
     let content = children.iter().find(|c| in_media(c, "content") && is_image(c)).and_then(|c| c.attribute("url"));
-    content
-        .or_else(|| children.iter().find(|c| in_media(c, "thumbnail")).and_then(|c| c.attribute("url")))
-        .or_else(|| {
-            let group = children.iter().find(|c| in_media(c, "group"))?;
-            media_image(&group.children())
-        })
+    content.or_else(|| children.iter().find(|c| in_media(c, "thumbnail")).and_then(|c| c.attribute("url"))).or_else(|| {
+        let group = children.iter().find(|c| in_media(c, "group"))?;
+        media_image(&group.children())
+    })
 }
 
 /// Atom 1.0, or 0.3 (`ns`), whose `issued` and `modified` are 1.0's `published` and `updated`.
@@ -96,13 +95,12 @@ fn atom_entry<E: XmlElement>(entry: &E, ns: &str) -> ItemParts {
     let children = entry.children();
     let atom_children = || children.iter().filter(|c| c.namespace().as_deref() == Some(ns));
     let links: Vec<&E> = atom_children().filter(|c| c.local_name() == "link").collect();
-    let link = links
-        .iter()
-        .find(|l| l.attribute("rel").is_none_or(|r| r == "alternate"))
-        .and_then(|l| l.attribute("href"));
+    let link = links.iter().find(|l| l.attribute("rel").is_none_or(|r| r == "alternate")).and_then(|l| l.attribute("href"));
     let image = links
         .iter()
-        .find(|l| l.attribute("rel").as_deref() == Some("enclosure") && l.attribute("type").is_some_and(|t| t.starts_with("image/")))
+        .find(|l| {
+            l.attribute("rel").as_deref() == Some("enclosure") && l.attribute("type").is_some_and(|t| t.starts_with("image/"))
+        })
         .and_then(|l| l.attribute("href"))
         .or_else(|| media_image(&children));
     let content = entry.child("content", Some(ns)).and_then(|c| atom_text(&c));
@@ -174,7 +172,10 @@ mod tests {
             <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Hi</p></div></content></entry></feed>"#)
         .expect("feed");
         let e = &feed.items[0];
-        assert_eq!((e.id.as_str(), e.section.as_deref(), e.link.as_deref(), e.image.as_deref()), ("urn:1", Some("Tech"), Some("https://x/1"), Some("/i.png")));
+        assert_eq!(
+            (e.id.as_str(), e.section.as_deref(), e.link.as_deref(), e.image.as_deref()),
+            ("urn:1", Some("Tech"), Some("https://x/1"), Some("/i.png"))
+        );
         assert_eq!(e.standfirst.as_deref(), Some("S"));
         assert!(matches!(&e.body, Some(Body::Html(h)) if h.contains("<p>Hi</p>")));
     }
@@ -187,8 +188,11 @@ mod tests {
 
     #[test]
     fn atom_0_3_is_read_too() {
-        let feed = map(r#"<feed version="0.3" xmlns="http://purl.org/atom/ns#"><entry><title>Old</title><issued>2004-01-01T00:00:00Z</issued>
-            <content type="text/html" mode="escaped">safe &lt;b&gt;bold&lt;/b&gt;</content></entry></feed>"#).expect("feed");
+        let feed = map(
+            r#"<feed version="0.3" xmlns="http://purl.org/atom/ns#"><entry><title>Old</title><issued>2004-01-01T00:00:00Z</issued>
+            <content type="text/html" mode="escaped">safe &lt;b&gt;bold&lt;/b&gt;</content></entry></feed>"#,
+        )
+        .expect("feed");
         assert_eq!(feed.items[0].headline, "Old");
         assert!(feed.items[0].date.is_some());
         assert_eq!(feed.items[0].body, Some(Body::Html("safe <b>bold</b>".into())));

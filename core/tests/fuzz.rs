@@ -60,8 +60,22 @@ fn json_value() -> impl Strategy<Value = Value> {
 fn field_name() -> impl Strategy<Value = String> {
     prop_oneof![
         prop::sample::select(vec![
-            "version", "title", "items", "id", "url", "external_url", "content_html", "content_text", "summary", "image",
-            "banner_image", "date_published", "date_modified", "tags", "_news", "section",
+            "version",
+            "title",
+            "items",
+            "id",
+            "url",
+            "external_url",
+            "content_html",
+            "content_text",
+            "summary",
+            "image",
+            "banner_image",
+            "date_published",
+            "date_modified",
+            "tags",
+            "_news",
+            "section",
         ])
         .prop_map(str::to_owned),
         "[a-z_]{1,8}",
@@ -87,8 +101,25 @@ fn date_like() -> impl Strategy<Value = String> {
 /// RSS and Atom documents built from the elements the mapper reads, with random content.
 fn xml_doc() -> impl Strategy<Value = String> {
     let names = prop::sample::select(vec![
-        "title", "link", "guid", "description", "category", "pubDate", "content:encoded", "dc:date", "dc:subject",
-        "media:content", "media:thumbnail", "enclosure", "id", "summary", "content", "published", "updated", "entry", "item",
+        "title",
+        "link",
+        "guid",
+        "description",
+        "category",
+        "pubDate",
+        "content:encoded",
+        "dc:date",
+        "dc:subject",
+        "media:content",
+        "media:thumbnail",
+        "enclosure",
+        "id",
+        "summary",
+        "content",
+        "published",
+        "updated",
+        "entry",
+        "item",
     ]);
     let text = prop_oneof![
         "[^<&]{0,30}",
@@ -122,7 +153,9 @@ fn fuzz_dates() {
 
 #[test]
 fn fuzz_attributes() {
-    let attr = prop::sample::select(vec!["feed", "limit", "lang", "theme", "sections", "title", "open", "target", "images", "refresh", "dates", "lazy"]);
+    let attr = prop::sample::select(vec![
+        "feed", "limit", "lang", "theme", "sections", "title", "open", "target", "images", "refresh", "dates", "lazy",
+    ]);
     fuzz("attributes", prop::collection::vec((attr, "\\PC{0,20}"), 0..12), |pairs| {
         let (config, _) = Config::from_attributes(|k| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()));
         assert!((1..=50).contains(&config.limit), "limit stays within 1 to 50");

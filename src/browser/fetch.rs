@@ -49,9 +49,7 @@ fn decode(bytes: &Uint8Array, content_type: &str) -> String {
     let declared = declared_encoding(&head, content_type);
     let label = declared.as_deref().unwrap_or("utf-8");
     let strict = declared.is_none();
-    decode_with(bytes, label, strict)
-        .or_else(|| decode_with(bytes, "windows-1252", false))
-        .unwrap_or_default()
+    decode_with(bytes, label, strict).or_else(|| decode_with(bytes, "windows-1252", false)).unwrap_or_default()
 }
 
 fn decode_with(bytes: &Uint8Array, label: &str, fatal: bool) -> Option<String> {

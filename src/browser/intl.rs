@@ -2,8 +2,8 @@
 //! in the module.
 
 use js_sys::{Object, Reflect};
-use news_widget_core::relative::relative;
 use news_widget_core::model::Timestamp;
+use news_widget_core::relative::relative;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]

@@ -6,11 +6,11 @@
 use crate::browser::json;
 use js_sys::{Array, Object, Reflect, JSON};
 use news_widget_core::dates::to_iso;
+use news_widget_core::json::JsonValue;
 use news_widget_core::jsonfeed::map_json_feed;
 use news_widget_core::model::Timestamp;
 use news_widget_core::select::select;
 use news_widget_core::{Body, Feed, Item};
-use news_widget_core::json::JsonValue;
 use wasm_bindgen::JsValue;
 use web_sys::Storage;
 
@@ -66,7 +66,8 @@ pub fn save(url: &str, feed: &Feed, now: Timestamp) {
 /// Moves `url` to the front of the index and forgets the feeds beyond `MAX_FEEDS`.
 fn remember(storage: &Storage, url: &str) {
     let index = storage.get_item(INDEX).ok().flatten().and_then(|t| json::parse(&t).ok());
-    let mut urls: Vec<String> = index.and_then(|i| i.elements()).unwrap_or_default().iter().filter_map(JsonValue::string).collect();
+    let mut urls: Vec<String> =
+        index.and_then(|i| i.elements()).unwrap_or_default().iter().filter_map(JsonValue::string).collect();
     urls.retain(|u| u != url);
     urls.insert(0, url.to_owned());
     for old in urls.split_off(MAX_FEEDS.min(urls.len())) {

@@ -61,13 +61,15 @@ pub fn when_near_viewport(el: &Element, f: impl FnOnce() + 'static) -> Option<In
             }
         }
     };
-    let callback = Closure::<dyn Fn(js_sys::Array, IntersectionObserver)>::new(move |entries: js_sys::Array, observer: IntersectionObserver| {
-        let near = entries.iter().any(|e| e.unchecked_into::<IntersectionObserverEntry>().is_intersecting());
-        if near {
-            observer.disconnect();
-            run();
-        }
-    })
+    let callback = Closure::<dyn Fn(js_sys::Array, IntersectionObserver)>::new(
+        move |entries: js_sys::Array, observer: IntersectionObserver| {
+            let near = entries.iter().any(|e| e.unchecked_into::<IntersectionObserverEntry>().is_intersecting());
+            if near {
+                observer.disconnect();
+                run();
+            }
+        },
+    )
     .into_js_value();
     let init = IntersectionObserverInit::new();
     init.set_root_margin("200% 0px 200% 0px");

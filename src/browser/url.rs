@@ -10,10 +10,7 @@ pub fn resolve(href: &str, base: &str) -> Option<Url> {
 
 /// The page's own address, the base for `data-feed`.
 pub fn page_base() -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
-        .unwrap_or_default()
+    web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default()
 }
 
 /// The page's origin, to tell a cross-origin (CORS) failure from a plain network one.

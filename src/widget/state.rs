@@ -25,7 +25,11 @@ pub enum Load {
     Loading,
     /// News, fetched (or saved) at `fetched_at`; `stale` when the feed cannot be fetched now,
     /// so the note says how old it is.
-    Ready { feed: Arc<Feed>, fetched_at: Timestamp, stale: bool },
+    Ready {
+        feed: Arc<Feed>,
+        fetched_at: Timestamp,
+        stale: bool,
+    },
     Failed(FeedError),
 }
 

@@ -17,7 +17,11 @@ fn shared(path: &str) -> Option<String> {
 
 fn json(c: &mut Criterion) {
     let mut g = c.benchmark_group("json feed");
-    for path in ["jsonfeed/DavidBrunow_brunow.org__feed_651-items.json", "jsonfeed/9amirreza6_gesko-theme___site_feed.json", "jsonfeed/rsparser__rose.json"] {
+    for path in [
+        "jsonfeed/DavidBrunow_brunow.org__feed_651-items.json",
+        "jsonfeed/9amirreza6_gesko-theme___site_feed.json",
+        "jsonfeed/rsparser__rose.json",
+    ] {
         let Some(text) = shared(path) else { continue };
         let value: serde_json::Value = serde_json::from_str(&text).expect("the corpus file is JSON");
         let name = path.rsplit('/').next().unwrap_or(path);
@@ -40,7 +44,12 @@ fn json(c: &mut Criterion) {
 
 fn xml(c: &mut Criterion) {
     let mut g = c.benchmark_group("rss and atom");
-    for path in ["atom/rsparser__russcox.atom", "atom/rsparser__DaringFireball.rss--content-is-atom.xml", "rss/feed-extractor__rss-feed-miss-link.xml", "rss/picofeed__rue89_fr.xml"] {
+    for path in [
+        "atom/rsparser__russcox.atom",
+        "atom/rsparser__DaringFireball.rss--content-is-atom.xml",
+        "rss/feed-extractor__rss-feed-miss-link.xml",
+        "rss/picofeed__rue89_fr.xml",
+    ] {
         let Some(text) = shared(path) else { continue };
         let doc = roxmltree::Document::parse(&text).expect("the corpus file is XML");
         let name = path.rsplit('/').next().unwrap_or(path);
