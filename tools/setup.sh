@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-WASM_BINDGEN_VERSION=0.2.130
+# shellcheck source=versions.env
+. tools/versions.env
 say() { printf '[setup] %s\n' "$*"; }
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -23,13 +24,17 @@ rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup comp
 # The shipped module rebuilds std for size (see Makefile: SIZE_STD), from the toolchain's own sources.
 rustup component list --installed 2>/dev/null | grep -q '^rust-src' || rustup component add rust-src
 
-# The CLI must equal the wasm-bindgen crate version exactly (Cargo.toml pins it).
-if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
-  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
-fi
-command -v wasm-pack >/dev/null || { say "installing wasm-pack"; cargo install wasm-pack; }
-command -v geckodriver >/dev/null || { say "installing geckodriver"; cargo install geckodriver; }
+# A cargo-installed tool at exactly the version of tools/versions.env (wasm-bindgen's CLI must
+# equal the crate that Cargo.toml pins).
+cargo_tool() { # crate binary version
+  if [ "$("$2" --version 2>/dev/null | head -1)" != "$2 $3" ]; then
+    say "installing $1 $3"
+    cargo install "$1" --version "$3" --force
+  fi
+}
+cargo_tool wasm-bindgen-cli wasm-bindgen "$WASM_BINDGEN"
+cargo_tool wasm-pack wasm-pack "$WASM_PACK"
+cargo_tool geckodriver geckodriver "$GECKODRIVER"
 
 # npm: wasm-opt (binaryen 132: Debian's binaryen breaks Rust's modules), playwright-core, axe-core, esbuild.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
