@@ -20,6 +20,8 @@ export interface NewsWidgetOptions {
   /** Seconds between refreshes: 0 (never) or 60 and more. */
   refresh?: number | string;
   dates?: "relative" | "absolute" | "none";
+  /** Far below the fold, fetch only when the reader nears the widget. Default true. */
+  lazy?: boolean | "true" | "false";
 }
 
 export type NewsWidgetState = "loading" | "ready" | "empty" | "error";

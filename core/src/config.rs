@@ -92,36 +92,72 @@ impl Default for Config {
 }
 
 /// One attribute of the public surface: its name without `data-` (also the `mount()` option),
-/// what it accepts in words, and its default. The config reader, the console sentences, the
-/// fuzzer, the TypeScript declarations and README's table come from or are checked against
-/// this table (`core/tests/surface.rs`).
+/// its type, what it accepts in words, and its default. The config reader, the console
+/// sentences, the fuzzer, the TypeScript declarations and README's table come from or are
+/// checked against this table (`core/tests/surface.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Attribute {
     pub name: &'static str,
     /// The `mount()` option name (camelCase for two-word names).
     pub option: &'static str,
+    pub kind: Kind,
     pub accepts: &'static str,
-    pub default: &'static str,
+    pub default: Preset,
 }
 
-const fn attr(name: &'static str, option: &'static str, accepts: &'static str, default: &'static str) -> Attribute {
-    Attribute { name, option, accepts, default }
+/// What an attribute's value is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Url,
+    /// A whole number.
+    Number,
+    LanguageTag,
+    /// One of these words (any case).
+    Choice(&'static [&'static str]),
+    /// `true` or `false`.
+    Flag,
+    /// Comma-separated names (an array as a `mount()` option).
+    List,
+    /// Free text.
+    Text,
 }
+
+/// An attribute's default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Preset {
+    /// The widget cannot work without it.
+    Required,
+    /// This value, as written in the attribute.
+    Value(&'static str),
+    /// Something the page or the feed decides, in words.
+    Described(&'static str),
+}
+
+const fn attr(name: &'static str, kind: Kind, accepts: &'static str, default: Preset) -> Attribute {
+    Attribute { name, option: name, kind, accepts, default }
+}
+
+use Preset::{Described, Required, Value};
 
 /// Every attribute the widget reads.
 pub const ATTRIBUTES: [Attribute; 12] = [
-    attr("feed", "feed", "the URL of a JSON Feed, RSS or Atom feed", "required"),
-    attr("limit", "limit", "a whole number from 1 to 50", "8"),
-    attr("lang", "lang", "a BCP 47 language tag such as fr or en-GB", "the nearest lang attribute, else the browser's"),
-    attr("theme", "theme", "light, dark or auto", "auto"),
-    attr("sections", "sections", "comma-separated section names", "all"),
-    attr("title", "title", "any text; \"\" hides the heading", "the feed's title"),
-    attr("open", "open", "inline or link", "inline"),
-    attr("target", "target", "_self or _blank", "_self"),
-    attr("images", "images", "true or false", "false"),
-    attr("refresh", "refresh", "0 (never) or a number of seconds from 60 up", "0"),
-    attr("dates", "dates", "relative, absolute or none", "relative"),
-    attr("lazy", "lazy", "true or false", "true"),
+    attr("feed", Kind::Url, "the URL of a JSON Feed, RSS or Atom feed", Required),
+    attr("limit", Kind::Number, "a whole number from 1 to 50", Value("8")),
+    attr(
+        "lang",
+        Kind::LanguageTag,
+        "a BCP 47 language tag such as fr or en-GB",
+        Described("the nearest lang attribute, else the browser's"),
+    ),
+    attr("theme", Kind::Choice(&["light", "dark", "auto"]), "light, dark or auto", Value("auto")),
+    attr("sections", Kind::List, "comma-separated section names", Described("all")),
+    attr("title", Kind::Text, "any text; \"\" hides the heading", Described("the feed's title")),
+    attr("open", Kind::Choice(&["inline", "link"]), "inline or link", Value("inline")),
+    attr("target", Kind::Choice(&["_self", "_blank"]), "_self or _blank", Value("_self")),
+    attr("images", Kind::Flag, "true or false", Value("false")),
+    attr("refresh", Kind::Number, "0 (never) or a number of seconds from 60 up", Value("0")),
+    attr("dates", Kind::Choice(&["relative", "absolute", "none"]), "relative, absolute or none", Value("relative")),
+    attr("lazy", Kind::Flag, "true or false", Value("true")),
 ];
 
 /// The attribute names (without `data-`), for an observer to watch.
@@ -220,8 +256,8 @@ pub fn is_language_tag(v: &str) -> bool {
 /// What an attribute accepts, with its default, for the sentence that reports a wrong value.
 pub fn accepted_values(attribute: &str) -> String {
     match ATTRIBUTES.iter().find(|a| a.name == attribute) {
-        Some(a) if a.default == "required" || a.name == "lang" => a.accepts.to_owned(),
-        Some(a) => format!("{} (default {})", a.accepts, a.default),
+        Some(Attribute { accepts, default: Value(default), .. }) => format!("{accepts} (default {default})"),
+        Some(a) => a.accepts.to_owned(),
         None => "a valid value".to_owned(),
     }
 }

@@ -153,9 +153,8 @@ fn fuzz_dates() {
 
 #[test]
 fn fuzz_attributes() {
-    let attr = prop::sample::select(vec![
-        "feed", "limit", "lang", "theme", "sections", "title", "open", "target", "images", "refresh", "dates", "lazy",
-    ]);
+    // Every attribute of the public surface (the core's table), with any printable value.
+    let attr = prop::sample::select(news_widget_core::config::attribute_names());
     fuzz("attributes", prop::collection::vec((attr, "\\PC{0,20}"), 0..12), |pairs| {
         let (config, _) = Config::from_attributes(|k| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()));
         assert!((1..=50).contains(&config.limit), "limit stays within 1 to 50");
