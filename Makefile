@@ -21,7 +21,7 @@ WASM_OPT_PASSES := --flatten --rereloop -Oz
 ESBUILD := node_modules/.bin/esbuild
 SOURCES := $(shell find src core/src js loader tools/pkg -type f) tools/shrink-names.mjs build.rs Cargo.toml core/Cargo.toml
 
-.PHONY: setup demo dist test test-core clippy test-browser test-e2e size types bench fuzz seed clean
+.PHONY: setup demo dist dist-stable test versions fmt test-core clippy test-browser test-tools test-e2e size types bench fuzz seed clean
 FUZZ_SECONDS ?= 60
 
 setup:
@@ -34,29 +34,59 @@ demo: setup dist seed
 seed:
 	@node tools/seed-feed.mjs
 
+# The crate's version, which the loader reports as NewsWidget.version.
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+
+# $(call package,<module from cargo>,<out dir>): the JavaScript glue, wasm-opt, the glue's
+# names shrunk, esbuild, the loader and the declarations, into <out dir>.
+define package
+	wasm-bindgen --target web --out-dir target/web/$(2) --out-name news_widget $(1)
+	rm -rf $(2) && mkdir -p $(2)
+	$(WASM_OPT) $(WASM_FEATURES) $(UNUSED_EXPORTS) $(WASM_OPT_PASSES) --strip-debug --strip-producers \
+	  target/web/$(2)/news_widget_bg.wasm -o target/web/$(2)/optimized.wasm
+	node tools/shrink-names.mjs $(WASM_OPT) target/web/$(2)/optimized.wasm target/web/$(2)/news_widget.js \
+	  $(2)/news_widget_bg.wasm target/web/$(2)/glue.js $(WASM_FEATURES)
+	$(ESBUILD) target/web/$(2)/glue.js --bundle --format=esm --minify --log-level=warning --outfile=$(2)/news_widget.js
+	$(ESBUILD) loader/news-widget.js --minify --log-level=warning --define:__VERSION__='"$(VERSION)"' \
+	  --outfile=$(2)/news-widget.js
+	cp loader/news-widget.d.ts $(2)/
+endef
+
 ## dist/: news-widget.js (the loader a script tag points at), news_widget.js (glue), news_widget_bg.wasm,
 ## news-widget.d.ts; and pkg/, the same module as an npm package for bundlers.
 dist: setup dist/.built
 dist/.built: $(SOURCES)
 	RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(SIZE_RUSTFLAGS)" CARGO_TARGET_DIR=target/size \
 	  cargo build --lib --release --target wasm32-unknown-unknown --quiet $(SIZE_STD)
-	wasm-bindgen --target web --out-dir target/web --out-name news_widget \
-	  target/size/wasm32-unknown-unknown/release/news_widget.wasm
-	rm -rf dist && mkdir -p dist
-	$(WASM_OPT) $(WASM_FEATURES) $(UNUSED_EXPORTS) $(WASM_OPT_PASSES) --strip-debug --strip-producers \
-	  target/web/news_widget_bg.wasm -o target/web/optimized.wasm
-	node tools/shrink-names.mjs $(WASM_OPT) target/web/optimized.wasm target/web/news_widget.js \
-	  dist/news_widget_bg.wasm target/web/glue.js $(WASM_FEATURES)
-	$(ESBUILD) target/web/glue.js --bundle --format=esm --minify --log-level=warning --outfile=dist/news_widget.js
-	$(ESBUILD) loader/news-widget.js --minify --log-level=warning --outfile=dist/news-widget.js
-	cp loader/news-widget.d.ts dist/
+	$(call package,target/size/wasm32-unknown-unknown/release/news_widget.wasm,dist)
 	rm -rf pkg && mkdir -p pkg
 	cp dist/news_widget.js dist/news_widget_bg.wasm tools/pkg/index.js tools/pkg/index.d.ts loader/news-widget.d.ts pkg/
 	node tools/pkg/package.mjs
 	@touch $@
 	@node tools/size.mjs
 
-test: setup test-core clippy test-browser dist seed size types test-e2e
+## dist-stable/: the same files built by the stable compiler alone, without the size flags
+## (no RUSTC_BOOTSTRAP, no rebuilt std): the fallback should those flags ever break. Larger.
+dist-stable: setup dist-stable/.built
+dist-stable/.built: $(SOURCES)
+	CARGO_TARGET_DIR=target/stable cargo build --lib --release --target wasm32-unknown-unknown --quiet
+	$(call package,target/stable/wasm32-unknown-unknown/release/news_widget.wasm,dist-stable)
+	@touch $@
+	@node tools/size.mjs dist-stable
+
+test: setup versions fmt test-core clippy test-tools test-browser size types test-e2e
+
+## The pinned versions (Cargo.toml, rust-toolchain.toml, package.json) agree with tools/versions.env.
+versions:
+	@node tools/check-versions.mjs
+
+## The Rust code is formatted as rustfmt.toml says.
+fmt:
+	cargo fmt --all -- --check
+
+## The build's own tools against fixtures (the glue-name shrinking fails loudly on what it cannot match).
+test-tools: setup
+	node --test tests/tools/
 
 ## The core natively, with a one-second fuzzing run of each parser.
 test-core:
@@ -75,14 +105,15 @@ test-browser:
 	wasm-pack --log-level warn test --headless --chrome
 	wasm-pack --log-level warn test --headless --firefox
 
-size:
+size: dist
 	@node tools/size.mjs --check
 
 ## The TypeScript declarations of dist/ and pkg/ against a usage example.
-types:
+types: dist
 	node_modules/.bin/tsc -p tests/types
 
-test-e2e:
+## dist-stable/ is smoke-tested too (tests/e2e/stable.test.mjs).
+test-e2e: dist dist-stable seed
 	node --test --test-concurrency=1 tests/e2e/
 
 ## Browser benchmark (widget against a plain-JS baseline) and native parsing throughput.
@@ -91,4 +122,4 @@ bench: setup dist
 	node bench/run.mjs
 
 clean:
-	rm -rf dist target/web target/size
+	rm -rf dist dist-stable target/web target/size target/stable

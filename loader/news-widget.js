@@ -135,7 +135,8 @@
   }
 
   window.NewsWidget = Object.freeze({
-    version: "0.1.0",
+    // Cargo.toml's version, set by the build (esbuild --define).
+    version: __VERSION__,
     /** Mounts a widget in `element` with `options` named as the data attributes without `data-`. */
     mount: function (element, options) {
       if (!(element instanceof Element)) return Promise.reject(new TypeError("[news-widget] mount() needs an element"));

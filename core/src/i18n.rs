@@ -1,5 +1,5 @@
-//! Every sentence the widget writes, in English, French and German; other languages fall back
-//! to English. Dates are not here: `Intl` words them in any language.
+//! Every sentence the widget writes, in English, French and German (one [`Sentences`] each);
+//! other languages fall back to English. Dates are not here: `Intl` words them in any language.
 
 use crate::config::{accepted_values, ConfigIssue};
 use crate::error::{FeedError, Found};
@@ -30,45 +30,121 @@ pub fn is_rtl(tag: &str) -> bool {
     matches!(primary.as_str(), "ar" | "he" | "iw" | "fa" | "ur" | "ps" | "sd" | "ug" | "yi" | "dv" | "ckb")
 }
 
-/// Fixed labels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Label {
-    Loading,
-    Empty,
-    ReadMore,
-    Close,
-    NewTab,
+/// Every sentence the widget writes for readers, in one language. Each language is one
+/// `static` of this struct, so a missing translation does not compile, and adding a language
+/// is adding one block (and its arm in [`sentences`]). `{name}` marks where a value goes.
+#[derive(Debug)]
+pub struct Sentences {
+    pub loading: &'static str,
+    pub empty: &'static str,
+    pub read_more: &'static str,
+    pub close: &'static str,
+    pub new_tab: &'static str,
+    /// Over a kept copy the feed cannot refresh; `{age}` is worded by `Intl` ("3 hours ago").
+    pub stale: &'static str,
+    /// `{status}`: the HTTP status.
+    pub http: &'static str,
+    /// A cross-origin request refused (or the server down); `{host}`: the feed's server.
+    pub cors: &'static str,
+    pub network: &'static str,
+    /// `{seconds}`: the time allowed.
+    pub timeout: &'static str,
+    /// `{format}`: JSON, XML.
+    pub malformed: &'static str,
+    /// `{what}`: one of `found`.
+    pub not_a_feed: &'static str,
+    pub found: FoundWords,
 }
 
-pub fn label(lang: Lang, l: Label) -> &'static str {
-    use Label::*;
-    match (lang, l) {
-        (Lang::En, Loading) => "Loading the latest news…",
-        (Lang::Fr, Loading) => "Chargement des dernières actualités…",
-        (Lang::De, Loading) => "Die neuesten Nachrichten werden geladen…",
-        (Lang::En, Empty) => "No news to show right now.",
-        (Lang::Fr, Empty) => "Aucune actualité à afficher pour le moment.",
-        (Lang::De, Empty) => "Zurzeit gibt es keine Nachrichten.",
-        (Lang::En, ReadMore) => "Read the full article",
-        (Lang::Fr, ReadMore) => "Lire l’article complet",
-        (Lang::De, ReadMore) => "Ganzen Artikel lesen",
-        (Lang::En, Close) => "Close",
-        (Lang::Fr, Close) => "Fermer",
-        (Lang::De, Close) => "Schließen",
-        (Lang::En, NewTab) => "(opens in a new tab)",
-        (Lang::Fr, NewTab) => "(s’ouvre dans un nouvel onglet)",
-        (Lang::De, NewTab) => "(öffnet in neuem Tab)",
+/// What came back instead of a feed, as the object of [`Sentences::not_a_feed`].
+#[derive(Debug)]
+pub struct FoundWords {
+    pub html: &'static str,
+    pub other_json: &'static str,
+    pub other_xml: &'static str,
+    pub nothing: &'static str,
+    pub text: &'static str,
+}
+
+pub static EN: Sentences = Sentences {
+    loading: "Loading the latest news…",
+    empty: "No news to show right now.",
+    read_more: "Read the full article",
+    close: "Close",
+    new_tab: "(opens in a new tab)",
+    stale: "The feed cannot be reached right now; showing the copy saved {age}.",
+    http: "The feed answered with HTTP error {status}. Check the address in data-feed.",
+    cors: "The feed at {host} could not be loaded: that server must allow this page with the CORS header Access-Control-Allow-Origin, or it cannot be reached.",
+    network: "The feed cannot be reached. Check the connection and the address in data-feed.",
+    timeout: "The feed did not answer within {seconds} seconds. Try again later.",
+    malformed: "The feed is not valid {format}: it may be cut short or malformed.",
+    not_a_feed: "The address in data-feed returned {what}, not a feed. Point data-feed at a JSON Feed, RSS or Atom feed.",
+    found: FoundWords {
+        html: "an HTML page",
+        other_json: "JSON that is not a JSON Feed",
+        other_xml: "XML that is neither RSS nor Atom",
+        nothing: "an empty answer",
+        text: "something that is not a feed",
+    },
+};
+
+pub static FR: Sentences = Sentences {
+    loading: "Chargement des dernières actualités…",
+    empty: "Aucune actualité à afficher pour le moment.",
+    read_more: "Lire l’article complet",
+    close: "Fermer",
+    new_tab: "(s’ouvre dans un nouvel onglet)",
+    stale: "Le flux est injoignable pour le moment ; voici la copie enregistrée {age}.",
+    http: "Le flux a répondu par une erreur HTTP {status}. Vérifiez l’adresse indiquée dans data-feed.",
+    cors: "Le flux de {host} n’a pas pu être chargé : ce serveur doit autoriser cette page avec l’en-tête CORS Access-Control-Allow-Origin, ou être injoignable.",
+    network: "Le flux est injoignable. Vérifiez la connexion et l’adresse indiquée dans data-feed.",
+    timeout: "Le flux n’a pas répondu en {seconds} secondes. Réessayez plus tard.",
+    malformed: "Le flux n’est pas un {format} valide : il est peut-être tronqué ou mal formé.",
+    not_a_feed: "L’adresse de data-feed a renvoyé {what}, pas un flux. Indiquez l’adresse d’un flux JSON Feed, RSS ou Atom.",
+    found: FoundWords {
+        html: "une page HTML",
+        other_json: "du JSON qui n’est pas un JSON Feed",
+        other_xml: "du XML qui n’est ni RSS ni Atom",
+        nothing: "une réponse vide",
+        text: "un contenu inconnu",
+    },
+};
+
+pub static DE: Sentences = Sentences {
+    loading: "Die neuesten Nachrichten werden geladen…",
+    empty: "Zurzeit gibt es keine Nachrichten.",
+    read_more: "Ganzen Artikel lesen",
+    close: "Schließen",
+    new_tab: "(öffnet in neuem Tab)",
+    stale: "Der Feed ist gerade nicht erreichbar; gezeigt wird die Kopie von {age}.",
+    http: "Der Feed antwortete mit dem HTTP-Fehler {status}. Bitte die Adresse in data-feed prüfen.",
+    cors: "Der Feed von {host} konnte nicht geladen werden: Der Server muss diese Seite per CORS-Header Access-Control-Allow-Origin erlauben, oder er ist nicht erreichbar.",
+    network: "Der Feed ist nicht erreichbar. Bitte Verbindung und die Adresse in data-feed prüfen.",
+    timeout: "Der Feed hat nicht innerhalb von {seconds} Sekunden geantwortet. Später erneut versuchen.",
+    malformed: "Der Feed ist kein gültiges {format}: Er ist abgeschnitten oder fehlerhaft.",
+    not_a_feed: "Die Adresse in data-feed lieferte {what}, keinen Feed. Bitte die Adresse eines JSON-Feed-, RSS- oder Atom-Feeds angeben.",
+    found: FoundWords {
+        html: "eine HTML-Seite",
+        other_json: "JSON, aber keinen JSON Feed",
+        other_xml: "XML, aber weder RSS noch Atom",
+        nothing: "eine leere Antwort",
+        text: "unbekannten Inhalt",
+    },
+};
+
+/// The sentences of `lang`.
+pub fn sentences(lang: Lang) -> &'static Sentences {
+    match lang {
+        Lang::En => &EN,
+        Lang::Fr => &FR,
+        Lang::De => &DE,
     }
 }
 
 /// The note shown over a kept copy when the feed cannot be fetched: `age` is already worded
 /// by `Intl` ("3 hours ago").
 pub fn stale_note(lang: Lang, age: &str) -> String {
-    match lang {
-        Lang::En => format!("The feed cannot be reached right now; showing the copy saved {age}."),
-        Lang::Fr => format!("Le flux est injoignable pour le moment ; voici la copie enregistrée {age}."),
-        Lang::De => format!("Der Feed ist gerade nicht erreichbar; gezeigt wird die Kopie von {age}."),
-    }
+    sentences(lang).stale.replace("{age}", age)
 }
 
 /// A configuration issue in a sentence that names the attribute and its accepted values.
@@ -89,61 +165,24 @@ pub fn config_message(issue: &ConfigIssue) -> String {
 
 /// A feed error in a plain sentence for the reader, with what the site owner can do.
 pub fn error_message(lang: Lang, e: &FeedError, host: &str) -> String {
-    match (lang, e) {
-        (_, FeedError::Config(issue)) => config_message(issue),
-        (Lang::Fr, FeedError::Http { status }) => format!(
-            "Le flux a répondu par une erreur HTTP {status}. Vérifiez l’adresse indiquée dans data-feed."
-        ),
-        (Lang::De, FeedError::Http { status }) => format!(
-            "Der Feed antwortete mit dem HTTP-Fehler {status}. Bitte die Adresse in data-feed prüfen."
-        ),
-        (_, FeedError::Http { status }) => format!(
-            "The feed answered with HTTP error {status}. Check the address in data-feed."
-        ),
-        (Lang::Fr, FeedError::Network { cross_origin: true }) => format!(
-            "Le flux de {host} n’a pas pu être chargé : ce serveur doit autoriser cette page avec l’en-tête CORS Access-Control-Allow-Origin, ou être injoignable."
-        ),
-        (Lang::De, FeedError::Network { cross_origin: true }) => format!(
-            "Der Feed von {host} konnte nicht geladen werden: Der Server muss diese Seite per CORS-Header Access-Control-Allow-Origin erlauben, oder er ist nicht erreichbar."
-        ),
-        (_, FeedError::Network { cross_origin: true }) => format!(
-            "The feed at {host} could not be loaded: that server must allow this page with the CORS header Access-Control-Allow-Origin, or it cannot be reached."
-        ),
-        (Lang::Fr, FeedError::Network { .. }) => "Le flux est injoignable. Vérifiez la connexion et l’adresse indiquée dans data-feed.".to_owned(),
-        (Lang::De, FeedError::Network { .. }) => "Der Feed ist nicht erreichbar. Bitte Verbindung und die Adresse in data-feed prüfen.".to_owned(),
-        (_, FeedError::Network { .. }) => "The feed cannot be reached. Check the connection and the address in data-feed.".to_owned(),
-        (Lang::Fr, FeedError::Timeout { seconds }) => format!("Le flux n’a pas répondu en {seconds} secondes. Réessayez plus tard."),
-        (Lang::De, FeedError::Timeout { seconds }) => format!("Der Feed hat nicht innerhalb von {seconds} Sekunden geantwortet. Später erneut versuchen."),
-        (_, FeedError::Timeout { seconds }) => format!("The feed did not answer within {seconds} seconds. Try again later."),
-        (lang, FeedError::NotAFeed(found)) => not_a_feed(lang, *found),
-        (Lang::Fr, FeedError::Malformed { format }) => format!("Le flux n’est pas un {format} valide : il est peut-être tronqué ou mal formé."),
-        (Lang::De, FeedError::Malformed { format }) => format!("Der Feed ist kein gültiges {format}: Er ist abgeschnitten oder fehlerhaft."),
-        (_, FeedError::Malformed { format }) => format!("The feed is not valid {format}: it may be cut short or malformed."),
-    }
-}
-
-fn not_a_feed(lang: Lang, found: Found) -> String {
-    let what = match (lang, found) {
-        (Lang::Fr, Found::Html) => "une page HTML",
-        (Lang::Fr, Found::OtherJson) => "du JSON qui n’est pas un JSON Feed",
-        (Lang::Fr, Found::OtherXml) => "du XML qui n’est ni RSS ni Atom",
-        (Lang::Fr, Found::Nothing) => "une réponse vide",
-        (Lang::Fr, Found::Text) => "un contenu inconnu",
-        (Lang::De, Found::Html) => "eine HTML-Seite",
-        (Lang::De, Found::OtherJson) => "JSON, aber keinen JSON Feed",
-        (Lang::De, Found::OtherXml) => "XML, aber weder RSS noch Atom",
-        (Lang::De, Found::Nothing) => "eine leere Antwort",
-        (Lang::De, Found::Text) => "unbekannten Inhalt",
-        (_, Found::Html) => "an HTML page",
-        (_, Found::OtherJson) => "JSON that is not a JSON Feed",
-        (_, Found::OtherXml) => "XML that is neither RSS nor Atom",
-        (_, Found::Nothing) => "an empty answer",
-        (_, Found::Text) => "something that is not a feed",
-    };
-    match lang {
-        Lang::Fr => format!("L’adresse de data-feed a renvoyé {what}, pas un flux. Indiquez l’adresse d’un flux JSON Feed, RSS ou Atom."),
-        Lang::De => format!("Die Adresse in data-feed lieferte {what}, keinen Feed. Bitte die Adresse eines JSON-Feed-, RSS- oder Atom-Feeds angeben."),
-        Lang::En => format!("The address in data-feed returned {what}, not a feed. Point data-feed at a JSON Feed, RSS or Atom feed."),
+    let s = sentences(lang);
+    match e {
+        FeedError::Config(issue) => config_message(issue),
+        FeedError::Http { status } => s.http.replace("{status}", &status.to_string()),
+        FeedError::Network { cross_origin: true } => s.cors.replace("{host}", host),
+        FeedError::Network { .. } => s.network.to_owned(),
+        FeedError::Timeout { seconds } => s.timeout.replace("{seconds}", &seconds.to_string()),
+        FeedError::Malformed { format } => s.malformed.replace("{format}", format),
+        FeedError::NotAFeed(found) => {
+            let what = match found {
+                Found::Html => s.found.html,
+                Found::OtherJson => s.found.other_json,
+                Found::OtherXml => s.found.other_xml,
+                Found::Nothing => s.found.nothing,
+                Found::Text => s.found.text,
+            };
+            s.not_a_feed.replace("{what}", what)
+        }
     }
 }
 
@@ -170,5 +209,33 @@ mod tests {
     fn a_cors_failure_names_cors() {
         let m = error_message(Lang::En, &FeedError::Network { cross_origin: true }, "other.example");
         assert!(m.contains("CORS") && m.contains("other.example"), "{m}");
+    }
+
+    #[test]
+    fn every_placeholder_of_every_language_is_the_englishs() {
+        let marks =
+            |t: &str| t.match_indices('{').map(|(i, _)| t[i..].split('}').next().unwrap_or("").to_owned()).collect::<Vec<_>>();
+        for s in [&FR, &DE] {
+            for (en, other) in [
+                (EN.stale, s.stale),
+                (EN.http, s.http),
+                (EN.cors, s.cors),
+                (EN.timeout, s.timeout),
+                (EN.malformed, s.malformed),
+                (EN.not_a_feed, s.not_a_feed),
+            ] {
+                assert_eq!(marks(en), marks(other), "{other}");
+            }
+        }
+    }
+
+    #[test]
+    fn sentences_are_filled_in_each_language() {
+        assert_eq!(
+            error_message(Lang::Fr, &FeedError::Http { status: 503 }, "x"),
+            "Le flux a répondu par une erreur HTTP 503. Vérifiez l’adresse indiquée dans data-feed."
+        );
+        assert!(error_message(Lang::De, &FeedError::NotAFeed(Found::Html), "x").contains("eine HTML-Seite"));
+        assert!(!stale_note(Lang::En, "3 hours ago").contains('{'));
     }
 }

@@ -3,7 +3,7 @@
 use super::widget::Frame;
 use crate::widget::state::WidgetState;
 use leptos::prelude::*;
-use news_widget_core::i18n::{label, Label};
+use news_widget_core::i18n::sentences;
 use news_widget_core::{Item, Target};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -24,8 +24,8 @@ pub fn article(frame: &Frame, item: &Arc<Item>) -> impl IntoView {
         let new_tab = target == Target::NewTab;
         view! { class="nw",
             <a part="source-link" class="source" href=href target=target.as_str() rel=new_tab.then_some("noopener")>
-                {label(lang, Label::ReadMore)}
-                {new_tab.then(|| view! { class="nw", <span class="sr-only">{format!(" {}", label(lang, Label::NewTab))}</span> })}
+                {sentences(lang).read_more}
+                {new_tab.then(|| view! { class="nw", <span class="sr-only">{format!(" {}", sentences(lang).new_tab)}</span> })}
             </a>
         }
     });
@@ -40,7 +40,7 @@ pub fn article(frame: &Frame, item: &Arc<Item>) -> impl IntoView {
             <button part="close" class="close" type="button" on:click=move |_| {
                 state.close();
                 state.focus_headline(&close_id);
-            }>{label(lang, Label::Close)}</button>
+            }>{sentences(lang).close}</button>
         </article>
     }
 }

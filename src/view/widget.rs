@@ -9,7 +9,7 @@
 use super::teaser::teaser;
 use crate::widget::state::{Load, Model, Phase, WidgetState};
 use leptos::prelude::*;
-use news_widget_core::i18n::{config_message, is_rtl, label, stale_note, Label, Lang};
+use news_widget_core::i18n::{config_message, is_rtl, sentences, stale_note, Lang};
 use news_widget_core::Theme;
 
 /// Everything one render reads.
@@ -64,7 +64,7 @@ fn message(frame: &Frame, phase: Phase) -> Option<impl IntoView> {
     let error = phase == Phase::Error;
     let text = match phase {
         Phase::Error => frame.m.error_message()?,
-        Phase::Empty => label(frame.lang, Label::Empty).to_owned(),
+        Phase::Empty => sentences(frame.lang).empty.to_owned(),
         _ => return None,
     };
     Some(view! { class="nw",
@@ -99,7 +99,7 @@ fn skeleton(frame: &Frame) -> impl IntoView {
     let rows = frame.m.config.limit.min(8).to_string();
     view! { class="nw",
         <div part="loading" class="loading" aria-busy="true">
-            <span class="sr-only">{label(frame.lang, Label::Loading)}</span>
+            <span class="sr-only">{sentences(frame.lang).loading}</span>
             <div class="bone" aria-hidden="true" style:--rows=rows></div>
         </div>
     }
