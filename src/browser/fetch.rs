@@ -1,19 +1,31 @@
 //! Fetching a feed: gloo-net, a 15-second limit, and the body decoded in its own encoding.
 
 use gloo_net::http::Request;
-use js_sys::Uint8Array;
+use js_sys::{JsString, Uint8Array};
 use news_widget_core::format::declared_encoding;
 use news_widget_core::FeedError;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, RequestInit, TextDecoder, TextDecoderOptions};
+use web_sys::{AbortSignal, RequestInit, TextDecoderOptions};
+
+#[wasm_bindgen]
+extern "C" {
+    /// The browser's `TextDecoder`, bound here because web-sys's `decode` copies the text into
+    /// the module: this one's stays a JavaScript string, handed to `JSON.parse` as it is.
+    #[wasm_bindgen(js_name = TextDecoder)]
+    type Decoder;
+    #[wasm_bindgen(constructor, js_class = TextDecoder, catch)]
+    fn new(label: &str, options: &TextDecoderOptions) -> Result<Decoder, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn decode(this: &Decoder, input: &Uint8Array) -> Result<JsString, JsValue>;
+}
 
 /// A feed that has not answered within this time is an error (contract §2).
 pub const TIMEOUT_SECONDS: u32 = 15;
 
-/// Fetches `url` and returns its text. `cross_origin` only words the error: to a page, a CORS
+/// Fetches `url` and returns its text, as a JavaScript string. `cross_origin` only words the error: to a page, a CORS
 /// refusal and a dead server look the same.
-pub async fn fetch_feed(url: &str, cross_origin: bool) -> Result<String, FeedError> {
+pub async fn fetch_feed(url: &str, cross_origin: bool) -> Result<JsString, FeedError> {
     // AbortSignal.timeout aborts with a DOMException, an Error: gloo-net handles it without panicking.
     let timeout = AbortSignal::timeout_with_u32(TIMEOUT_SECONDS * 1000);
     let signal = timeout.clone();
@@ -43,20 +55,18 @@ pub async fn fetch_feed(url: &str, cross_origin: bool) -> Result<String, FeedErr
 /// Decodes the body in the encoding it declares (XML declaration, then HTTP charset), else
 /// UTF-8; a body that is not valid UTF-8 and declares nothing is read as windows-1252, the
 /// usual encoding of such feeds.
-fn decode(bytes: &Uint8Array, content_type: &str) -> String {
+fn decode(bytes: &Uint8Array, content_type: &str) -> JsString {
     let head_len = bytes.length().min(512);
     let head = bytes.subarray(0, head_len).to_vec();
     let declared = declared_encoding(&head, content_type);
     let label = declared.as_deref().unwrap_or("utf-8");
     let strict = declared.is_none();
-    decode_with(bytes, label, strict).or_else(|| decode_with(bytes, "windows-1252", false)).unwrap_or_default()
+    decode_with(bytes, label, strict).or_else(|| decode_with(bytes, "windows-1252", false)).unwrap_or_else(|| JsString::from(""))
 }
 
-fn decode_with(bytes: &Uint8Array, label: &str, fatal: bool) -> Option<String> {
+fn decode_with(bytes: &Uint8Array, label: &str, fatal: bool) -> Option<JsString> {
     let options = TextDecoderOptions::new();
     options.set_fatal(fatal);
-    let decoder = TextDecoder::new_with_label_and_options(label, &options)
-        .or_else(|_| TextDecoder::new_with_label_and_options("utf-8", &options))
-        .ok()?;
-    decoder.decode_with_js_u8_array(bytes.unchecked_ref()).ok()
+    let decoder = Decoder::new(label, &options).or_else(|_| Decoder::new("utf-8", &options)).ok()?;
+    decoder.decode(bytes).ok()
 }

@@ -1,9 +1,17 @@
 //! JSON through the browser's own `JSON.parse`: fast, and no parser in the module.
 
-use js_sys::{Array, Reflect, JSON};
+use js_sys::{Array, JsString, Reflect, JSON};
 use news_widget_core::json::{repair_json, JsonValue};
 use news_widget_core::FeedError;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsValue;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` of a string that stays in JavaScript (js-sys's takes a `&str`, a copy).
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn parse_string(text: &JsString) -> Result<JsValue, JsValue>;
+}
 
 /// A value `JSON.parse` made, read by the core's JSON Feed mapper.
 pub struct Js(JsValue);
@@ -15,6 +23,15 @@ pub fn parse(text: &str) -> Result<Js, FeedError> {
         .or_else(|e| JSON::parse(&repair_json(text).ok_or(e)?))
         .map(Js)
         .map_err(|_| FeedError::Malformed { format: "JSON" })
+}
+
+/// [`parse`] of a body that is still a JavaScript string: a feed of megabytes is not copied
+/// into the module and back. Only a body that needs mending is read into Rust.
+pub fn parse_js(text: &JsString) -> Result<Js, FeedError> {
+    match parse_string(text) {
+        Ok(v) => Ok(Js(v)),
+        Err(_) => parse(&String::from(text)),
+    }
 }
 
 impl JsonValue for Js {

@@ -97,8 +97,10 @@ fn stale(frame: &Frame) -> Option<impl IntoView> {
 /// Placeholder rows as tall as the list will be, so the host page does not jump.
 fn skeleton(frame: &Frame) -> impl IntoView {
     let rows = frame.m.config.limit.min(8).to_string();
+    // The feed's title is still unknown (no `data-title`): its line is reserved as well.
+    let class = if frame.m.config.title.is_none() { "loading titled" } else { "loading" };
     view! { class="nw",
-        <div part="loading" class="loading" aria-busy="true">
+        <div part="loading" class=class aria-busy="true">
             <span class="sr-only">{sentences(frame.lang).loading}</span>
             <div class="bone" aria-hidden="true" style:--rows=rows></div>
         </div>

@@ -3,9 +3,9 @@
 // iterate over the folders, so a file added there is tested with no code change.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, existsSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { start, html, open, settled, SHARED } from "./harness.mjs";
+import { start, html, open, settled, SHARED, sharedSkip, needShared } from "./harness.mjs";
 
 let env;
 before(async () => { env = await start(); });
@@ -13,7 +13,8 @@ after(async () => { await env.close(); });
 
 for (const folder of ["jsonfeed", "rss", "atom"]) {
   const dir = join(SHARED, "feeds", folder);
-  test(`every feed in shared/feeds/${folder} renders, with headlines, and opens`, { skip: !existsSync(dir) && "shared/ is not beside the checkout" }, async () => {
+  test(`every feed in shared/feeds/${folder} renders, with headlines, and opens`, { skip: sharedSkip(dir) }, async () => {
+    needShared(dir);
     const files = readdirSync(dir).sort();
     const widgets = files.map((f, i) => `<div id="f${i}" data-news-widget data-lazy="false" data-limit="3" data-feed="/__shared/${folder}/${encodeURIComponent(f)}"></div>`);
     const { page, log } = await open(env, env.page(`corpus-${folder}`, html(widgets.join("\n"))));
@@ -39,7 +40,8 @@ for (const folder of ["jsonfeed", "rss", "atom"]) {
   });
 }
 
-test("declared encodings display correctly (ISO-8859-1, windows-1251)", { skip: !existsSync(join(SHARED, "feeds")) && "no shared/" }, async () => {
+test("declared encodings display correctly (ISO-8859-1, windows-1251)", { skip: sharedSkip(join(SHARED, "feeds")) }, async () => {
+  needShared(join(SHARED, "feeds"));
   const url = env.page("encodings", html(`
     <div id="latin1" data-news-widget data-feed="/__shared/rss/picofeed__univers_freebox_fr_rss0.92_iso-8859-1.xml"></div>
     <div id="cp1251" data-news-widget data-feed="/__shared/hostile/picofeed__xakep.ru_windows-1251.xml"></div>`));

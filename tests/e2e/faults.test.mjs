@@ -51,10 +51,10 @@ test("a partly wrong-typed feed shows its valid items", async () => {
   await o.context.close();
 });
 
-test("a 20,000-item feed of several MB shows the newest and stays responsive", async () => {
+test("a 10,000-item feed of 4 MB shows the newest with no task over 50 ms", async () => {
   const url = env.page("big", html(`<div id="bad" data-news-widget data-feed="/__f/big" data-limit="5"></div>
     <div id="good" data-news-widget data-feed="/__f/feed?n=4&name=good"></div>`, {
-    head: `<script>window.__long = []; new PerformanceObserver((l) => l.getEntries().forEach((e) => __long.push(e.duration))).observe({ type: "longtask", buffered: true });</script>`,
+    head: `<script>window.__long = []; new PerformanceObserver((l) => l.getEntries().forEach((e) => __long.push([e.startTime, e.duration]))).observe({ type: "longtask", buffered: true });</script>`,
   }));
   const o = await open(env, url);
   assert.equal(await settled(o.page, "#bad", 30000), "ready");
@@ -63,8 +63,21 @@ test("a 20,000-item feed of several MB shows the newest and stays responsive", a
     ["big headline 0", "big headline 1", "big headline 2", "big headline 3", "big headline 4"]);
   await o.page.locator("#bad button[part~=headline]").first().click();
   assert.equal(await o.page.locator("#bad [part~=article]").count(), 1);
-  const longest = Math.max(0, ...(await o.page.evaluate(() => window.__long)));
-  assert.ok(longest < 1000, `the longest task was ${longest} ms`);
+  assert.ok(await o.page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes("longtask")));
+  // From the moment the 4 MB arrive, decoding, parsing and mapping yield to the page between
+  // slices: no task reaches the 50 ms of a long task. (Starting the module is not this test's.)
+  const longest = await o.page.evaluate(() => {
+    const arrived = performance.getEntriesByType("resource").find((r) => r.name.endsWith("/__f/big")).responseEnd;
+    return Math.max(0, ...window.__long.filter(([start, duration]) => start + duration > arrived).map(([, duration]) => duration));
+  });
+  assert.ok(longest < 50, `the longest task while the feed was read was ${longest} ms`);
+  // The observer is live: a task of 80 ms made on purpose is seen.
+  await o.page.evaluate(() => new Promise((resolve) => setTimeout(() => {
+    const end = performance.now() + 80;
+    while (performance.now() < end);
+    setTimeout(resolve, 100);
+  })));
+  assert.ok(Math.max(0, ...(await o.page.evaluate(() => window.__long.map(([, d]) => d)))) >= 80, "the long-task observer works in this browser");
   await o.context.close();
 });
 

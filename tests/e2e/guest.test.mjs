@@ -2,9 +2,9 @@
 // CSS does not cross the shadow boundary either way.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, existsSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { start, html, open, settled, SHARED } from "./harness.mjs";
+import { start, html, open, settled, SHARED, sharedSkip, needShared } from "./harness.mjs";
 
 let env;
 before(async () => { env = await start(); });
@@ -136,7 +136,8 @@ test("safe markup survives sanitizing: paragraphs, emphasis, lists, quotes, head
 });
 
 const hostileDir = join(SHARED, "feeds", "hostile");
-test("every file of shared/feeds/hostile settles, and what it shows is clean", { skip: !existsSync(hostileDir) && "shared/ is not beside the checkout" }, async () => {
+test("every file of shared/feeds/hostile settles, and what it shows is clean", { skip: sharedSkip(hostileDir) }, async () => {
+  needShared(hostileDir);
   const files = readdirSync(hostileDir).sort();
   const widgets = files.map((f, i) => `<div id="h${i}" data-news-widget data-lazy="false" data-limit="8" data-images="true" data-feed="/__shared/hostile/${encodeURIComponent(f)}"></div>`);
   const url = env.page("hostile", html(widgets.join("\n")));

@@ -6,6 +6,18 @@ import { join, normalize } from "node:path";
 import { serveStatic, send, ROOT } from "../../tools/serve.mjs";
 
 export const SHARED = process.env.NEWS_WIDGET_SHARED || join(ROOT, "..", "shared");
+
+/** The `skip` option of a test that reads `path` in `../shared/`: skipped where it is absent,
+ *  except under CI=true, where the test runs and its absence fails it (see `needShared`). */
+export function sharedSkip(path) {
+  if (existsSync(path) || process.env.CI === "true") return false;
+  return `${path} is not beside the checkout`;
+}
+
+/** Fails the test, with a sentence, when `path` of `../shared/` is absent. */
+export function needShared(path) {
+  if (!existsSync(path)) throw new Error(`${path} is missing: the real-world feeds of ../shared/ must be beside the checkout (CI=true)`);
+}
 export const CHROMIUM_ARGS = [
   "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
   "--disable-component-update", "--disable-sync",
@@ -16,6 +28,7 @@ const pages = new Map();
 /** Feeds whose behaviour a test switches: `/__f/switch?id=X` answers as `modes.get(X)`. */
 export const modes = new Map();
 let big;
+const growing = new Map();
 const hits = new Map();
 
 /** Test-only answers: each a feed (or a failure) a real server could send. */
@@ -45,9 +58,23 @@ const faults = {
     const delay = mode === "slow" ? 2000 : 0;
     setTimeout(() => sendFeed(res, `${id}-${mode}`, 5), delay);
   },
-  // 20,000 items, several MB: the newest must show and the page stay responsive.
+  // A feed that gains one newer story on each request: a refresh inserts it above the others.
+  "/__f/growing": (req, res, url) => {
+    const id = url.searchParams.get("id");
+    const n = (growing.get(id) || 0) + 1;
+    growing.set(id, n);
+    const base = Date.parse("2026-01-01T12:00:00Z");
+    const story = (key, at) => ({ id: `${id}-${key}`, title: `${key} story`, url: `https://news.example/${key}`,
+      date_published: new Date(at).toISOString(), content_html: `<p>Body of ${key}.</p>` });
+    const items = [
+      ...Array.from({ length: n - 1 }, (_, k) => story(`new${n - 1 - k}`, base + (n - 1 - k) * 60e3)),
+      ...Array.from({ length: 4 }, (_, k) => story(`old${k}`, base - (k + 1) * 3600e3)),
+    ];
+    send(res, 200, "application/feed+json", JSON.stringify({ version: JSONFEED, title: "Growing", items }));
+  },
+  // 10,000 items, about 4 MB: the newest must show, and no task of the page reach 50 ms.
   "/__f/big": (req, res) => {
-    big ||= JSON.stringify(makeFeed("big", 20000));
+    big ||= JSON.stringify(makeFeed("big", 10000));
     send(res, 200, "application/json", big);
   },
 };
@@ -79,6 +106,12 @@ export async function start() {
       const page = pages.get(url.pathname);
       if (!page) return send(res, 404, "text/plain", "no page");
       send(res, 200, "text/html; charset=utf-8", page.html, page.csp ? { "Content-Security-Policy": page.csp } : {});
+    },
+    // dist/ with its WebAssembly module missing, as a half-finished upload leaves it.
+    "/__broken/": (req, res, url) => {
+      const file = url.pathname.slice("/__broken/".length);
+      if (!["news-widget.js", "news_widget.js"].includes(file)) return send(res, 404, "text/plain", "Not found");
+      send(res, 200, "text/javascript; charset=utf-8", readFileSync(join(ROOT, "dist", file)));
     },
     "/__shared/": (req, res, url) => {
       const path = normalize(join(SHARED, "feeds", decodeURIComponent(url.pathname.slice("/__shared/".length))));

@@ -65,7 +65,8 @@ test("the loading state reserves the list's height: the page does not jump", asy
   const before = await page.locator("#below").evaluate((el) => el.getBoundingClientRect().top);
   await settled(page, "#w");
   const after = await page.locator("#below").evaluate((el) => el.getBoundingClientRect().top);
-  assert.ok(Math.abs(after - before) <= 0.25 * after, `the content below moved from ${before} to ${after}`);
+  // A reader notices a jump of more than a few pixels; the placeholder is as tall as the list.
+  assert.ok(Math.abs(after - before) <= 4, `the content below moved by ${after - before} px (from ${before} to ${after})`);
   await page.context().close();
 });
 

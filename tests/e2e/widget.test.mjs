@@ -203,3 +203,88 @@ test("window.NewsWidget.mount, refresh and unmount, each a Promise", async () =>
   assert.match(rejected, /no widget is mounted/);
   await page.context().close();
 });
+
+test("each invalid attribute is warned exactly once, however often the attributes are read", async () => {
+  const o = await widget("warn-once", 'data-limit="lots" data-theme="light"');
+  assert.equal(o.state, "error");
+  await o.page.evaluate(() => document.getElementById("w").setAttribute("data-theme", "dark"));
+  await o.page.waitForFunction(() => getComputedStyle(document.getElementById("w").shadowRoot.querySelector(".root")).backgroundColor !== "rgb(255, 255, 255)");
+  assert.equal((await o.page.evaluate(() => NewsWidget.refresh(document.getElementById("w")))).state, "error");
+  const warned = (text) => o.log.console.filter((m) => m.startsWith("warning: [news-widget]") && m.includes(text)).length;
+  assert.equal(warned("data-feed attribute is missing"), 1, o.log.console.join("\n"));
+  assert.equal(warned('data-limit="lots"'), 1, o.log.console.join("\n"));
+  await o.page.context().close();
+});
+
+test("mount() options take precedence over the element's data-* attributes", async () => {
+  const url = env.page("precedence", html(`<div id="t" data-feed="/__f/feed?n=6&name=attr" data-limit="5" data-lang="de" data-title="From the attribute"></div>`));
+  const { page } = await open(env, url);
+  await page.waitForFunction(() => window.NewsWidget);
+  await page.evaluate(() => NewsWidget.mount(document.getElementById("t"), { feed: "/__f/feed?n=6&name=opt", limit: 2, lang: "en" }));
+  assert.equal(await settled(page, "#t"), "ready");
+  assert.equal(await page.locator("#t [part~=teaser]").count(), 2, "limit: 2 over data-limit=5");
+  assert.equal(await page.locator("#t [part~=headline]").first().innerText(), "opt headline 0", "feed over data-feed");
+  assert.equal(await page.locator("#t [part~=time]").first().innerText(), "1 hour ago", "lang: en over data-lang=de");
+  assert.equal(await page.locator("#t [part~=title]").innerText(), "From the attribute", "an attribute no option names still counts");
+  await page.context().close();
+});
+
+test("the loader's failures: a missing module is one console sentence and the link stays; mount() needs an element", async () => {
+  const url = env.page("broken", html(`<a id="l" data-news-widget href="https://example.com/news" data-feed="/__f/feed?n=3">All the news</a>`,
+    { script: '<script src="/__broken/news-widget.js" async></script>' }));
+  const { page, log } = await open(env, url);
+  await page.waitForFunction(() => window.NewsWidget);
+  const ours = () => log.console.filter((m) => m.startsWith("error: [news-widget]"));
+  for (let i = 0; i < 100 && ours().length === 0; i++) await page.waitForTimeout(100);
+  assert.equal(ours().length, 1, log.console.join("\n"));
+  assert.match(ours()[0], /could not load its WebAssembly module/);
+  assert.ok(await page.locator("#l").isVisible(), "the link container's link is still there to follow");
+  assert.equal(await page.locator("news-widget").count(), 0, "no empty widget is left on the page");
+  const outcomes = await page.evaluate(async () => {
+    const settle = (p) => p.then(() => "resolved", (e) => `${e.name}: ${e.message}`);
+    return {
+      noElement: await settle(NewsWidget.mount(null, { feed: "/x.json" })),
+      brokenModule: await settle(NewsWidget.mount(document.body.appendChild(document.createElement("div")), { feed: "/__f/feed?n=2" })),
+      unmountNothing: await NewsWidget.unmount(document.createElement("div")),
+    };
+  });
+  assert.equal(outcomes.noElement, "TypeError: [news-widget] mount() needs an element");
+  assert.notEqual(outcomes.brokenModule, "resolved", "mount() rejects when the module cannot load");
+  assert.equal(outcomes.unmountNothing, false);
+  assert.deepEqual(log.errors, [], "nothing is thrown at the page");
+  await page.context().close();
+});
+
+test("a refresh that inserts stories above an open, focused article keeps it open and focus on its headline", async () => {
+  const { page, w } = await widget("growing", 'data-feed="/__f/growing?id=g1" data-lang="en"');
+  const first = w.locator("button[part~=headline]").first();
+  assert.equal(await first.innerText(), "old0 story");
+  await first.focus();
+  await page.keyboard.press("Enter");
+  await w.locator("[part~=article]").waitFor();
+  assert.deepEqual(await page.evaluate(() => NewsWidget.refresh(document.getElementById("w"))), { state: "ready", count: 5 });
+  assert.deepEqual(await w.locator("[part~=headline]").allInnerTexts(), ["new1 story", "old0 story", "old1 story", "old2 story", "old3 story"]);
+  assert.equal(await w.locator("[part~=article]").count(), 1, "the article being read is still open");
+  assert.equal(await w.locator("li[part~=teaser] >> nth=1").locator("[part~=article]").count(), 1, "under its own headline, now second");
+  assert.match(await w.locator("[part~=article]").innerText(), /Body of old0/);
+  await page.waitForFunction(() => document.getElementById("w").shadowRoot.activeElement?.textContent === "old0 story");
+  assert.equal(await page.evaluate(() => document.getElementById("w").shadowRoot.activeElement.getAttribute("aria-expanded")), "true");
+  await page.context().close();
+});
+
+test("relative times are rewritten every 30 seconds", async () => {
+  const context = await env.browser.newContext();
+  // The page's clock is 49 min 40 s behind the server's: the first story, an hour old for the
+  // server, is 10 min 20 s old for the page ("10 minutes ago"; 11 from 10 min 30 s).
+  await context.clock.install({ time: Date.now() - 3600e3 + 620e3 });
+  const page = await context.newPage();
+  await page.goto(env.page("clock", html(`<div id="w" data-news-widget data-feed="/__f/feed?n=3&name=clock" data-lang="en"></div>`)));
+  assert.equal(await settled(page, "#w"), "ready");
+  const time = page.locator("#w [part~=time]").first();
+  assert.equal(await time.innerText(), "10 minutes ago");
+  await page.clock.runFor(25_000);
+  assert.equal(await time.innerText(), "10 minutes ago", "not rewritten before 30 seconds (it would read 11 by now)");
+  await page.clock.runFor(6_000);
+  assert.equal(await time.innerText(), "11 minutes ago", "rewritten at 30 seconds");
+  await context.close();
+});
