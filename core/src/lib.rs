@@ -2,7 +2,8 @@
 //!
 //! Nothing here knows about browsers: the feed model and its mapping from JSON Feed, the
 //! configuration that data attributes describe, date parsing, relative-time arithmetic, the
-//! section filter and ordering, the sanitizer's allow-list and the widget's own sentences.
+//! section filter and ordering, the sanitizer's allow-list, the widget's own sentences, and
+//! its lifecycle (what to show and start, given its state and what happened).
 //! It is tested natively with `cargo test -p news-widget-core` and fuzzed with proptest, and
 //! it never panics on input: every failure is a typed value.
 #![forbid(unsafe_code)]

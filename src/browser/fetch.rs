@@ -1,4 +1,5 @@
-//! Fetching a feed: gloo-net, a 15-second limit, and the body decoded in its own encoding.
+//! Fetching a feed: gloo-net, a 15-second limit, and the body decoded in its own encoding
+//! into a JavaScript string (the module reads only how it begins).
 
 use gloo_net::http::Request;
 use js_sys::{JsString, Uint8Array};

@@ -1,5 +1,5 @@
 //! Leptos components: they read a widget's state and call its actions; they neither fetch
-//! nor parse. The rules below are why the module is a fifth of its first size; each has a test
+//! nor parse. The rules below are much of why the module is half its first size; each has a test
 //! that fails when it is broken.
 //!
 //! 1. **No reactive primitives in view code.** No `signal`, `Memo`, `Effect`, `Show`, `For` or
