@@ -1,10 +1,11 @@
 //! news-widget: a latest-news widget for any web page, in WebAssembly.
 //!
 //! The loader script (`loader/news-widget.js`) finds the places to mount, loads this module
-//! once, and calls `mountPlacement` (a bundler calls [`mount`]). The core (feed model, parsers, configuration, dates, the
-//! lifecycle's decisions) is the `news-widget-core` crate; `browser` holds the thin adapters
-//! over browser APIs; `load` turns a feed URL into a feed; `widget` one widget's state and
-//! controller (which carries out the lifecycle); `view` the Leptos components.
+//! once, and calls `mountPlacement` (a bundler calls [`mount`]). The core (feed model,
+//! parsers, configuration, dates, the lifecycle's decisions) is the `news-widget-core` crate;
+//! `browser` holds the thin adapters over browser APIs; `load` turns a feed URL into a feed;
+//! `widget` one widget's state and controller (which carries out the lifecycle); `view` the
+//! Leptos components.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
 pub mod browser;
