@@ -94,16 +94,20 @@ fn start_load(url: String, cross_origin: bool) -> Shared {
     let done = shared.clone();
     spawn_local(async move {
         let result = fetch_and_parse(&url, cross_origin).await.map(Arc::new);
-        IN_FLIGHT.with_borrow_mut(|loads| loads.retain(|(u, _)| *u != url));
         if let Ok(feed) = &result {
             let now = crate::browser::intl::now();
-            // Once per fetch, however many widgets show the feed.
+            // Once per fetch, however many widgets show the feed; in a task of its own (it
+            // sorts the whole feed), and the widgets render in the next.
+            yield_now().await;
             storage::save(&url, feed, now);
+            yield_now().await;
             RECENT.with_borrow_mut(|recent| {
                 recent.retain(|(u, f, _)| *u != url && f.strong_count() > 0);
                 recent.push((url.clone(), Arc::downgrade(feed), now));
             });
         }
+        // In flight until the widgets are told: one mounting meanwhile joins this load.
+        IN_FLIGHT.with_borrow_mut(|loads| loads.retain(|(u, _)| *u != url));
         let waiting = {
             let mut pending = done.borrow_mut();
             pending.outcome = Some(result);
@@ -149,6 +153,7 @@ async fn map_json_in_slices(text: &js_sys::JsString, base: &str) -> Result<Feed,
 
 /// Parses a feed body of any supported format; `base` resolves relative links.
 pub fn parse_feed(text: &str, base: &str) -> Result<Feed, FeedError> {
+    crate::browser::html::use_browser_parser();
     let mut feed = match detect(text) {
         Format::Json => map_json_feed(&json::parse(text)?)?,
         Format::Xml => crate::browser::xml::parse_xml_feed(text)?,

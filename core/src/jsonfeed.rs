@@ -26,7 +26,8 @@ pub fn open_json_feed<J: JsonValue>(root: &J) -> Result<(Option<String>, Vec<J>)
     if items.is_none() && !declared {
         return Err(FeedError::NotAFeed(Found::OtherJson));
     }
-    Ok((string(root, "title"), items.unwrap_or_default()))
+    let title = string(root, "title").map(|t| crate::text::plain_text(&t)).filter(|t| !t.is_empty());
+    Ok((title, items.unwrap_or_default()))
 }
 
 /// One raw item as an item; `None` when it is unusable. `index` is its place in the feed.
@@ -45,16 +46,19 @@ fn item_parts<J: JsonValue>(item: &J) -> Option<ItemParts> {
     let content_html = string(item, "content_html");
     let content_text = string(item, "content_text");
     let summary = string(item, "summary");
-    let fallback_text = [&content_text, &content_html, &summary].into_iter().flatten().cloned().collect();
+    // JSON Feed's title, summary and content_text are plain text: never read as markup.
+    let text = |s: &Option<String>| s.clone().map(Body::Text);
+    let fallback_text =
+        [text(&content_text), content_html.clone().map(Body::Html), text(&summary)].into_iter().flatten().collect();
     let body = content_html.map(Body::Html).or(content_text.map(Body::Text));
     let date = ["date_published", "date_modified"].iter().find_map(|k| string(item, k).and_then(|d| parse_date(&d)));
     Some(ItemParts {
         id: id(item),
-        title: string(item, "title"),
+        title: string(item, "title").map(Body::Text),
         fallback_text,
-        section: section(item),
+        section: section(item).map(Body::Text),
         date,
-        summary,
+        summary: summary.map(Body::Text),
         body,
         link: string(item, "url").or_else(|| string(item, "external_url")),
         image: string(item, "image").or_else(|| string(item, "banner_image")),
@@ -102,6 +106,21 @@ mod tests {
         assert_eq!(it.body, Some(Body::Html("<p>B</p>".into())));
         assert_eq!(it.link.as_deref(), Some("https://e.fr/a"));
         assert_eq!(it.image.as_deref(), Some("https://e.fr/i.jpg"));
+    }
+
+    #[test]
+    fn title_and_summary_are_plain_text() {
+        let feed = map(json!({"version": "https://jsonfeed.org/version/1.1", "title": "A &amp; <b>B</b>", "items": [
+            {"id": "1", "title": "Prix < 5 € cette semaine", "summary": "1 &lt; 2 <i>et</i> AT&T", "content_html": "<p>x</p>"},
+            {"id": "2", "content_text": "History of the <blink> tag"},
+            {"id": "3", "content_html": "<p>Caf&eacute; &lt;3</p>"}
+        ]}))
+        .expect("feed");
+        assert_eq!(feed.title.as_deref(), Some("A &amp; <b>B</b>"));
+        assert_eq!(feed.items[0].headline, "Prix < 5 € cette semaine");
+        assert_eq!(feed.items[0].standfirst.as_deref(), Some("1 &lt; 2 <i>et</i> AT&T"));
+        assert_eq!(feed.items[1].headline, "History of the <blink> tag");
+        assert_eq!(feed.items[2].headline, "Café <3", "content_html is HTML");
     }
 
     #[test]

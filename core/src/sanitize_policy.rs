@@ -65,7 +65,7 @@ const KEEP: [&str; 46] = [
 
 /// Elements dropped with their content: active content, forms, frames, foreign namespaces,
 /// and elements whose content is not text a reader should see.
-const DROP: [&str; 30] = [
+pub const DROPPED: [&str; 30] = [
     "script", "style", "template", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
     "button", "select", "textarea", "option", "svg", "math", "head", "title", "meta", "base", "link", "audio", "video", "source",
     "track", "canvas", "portal", "dialog",
@@ -75,7 +75,7 @@ const DROP: [&str; 30] = [
 pub fn element_action(name: &str) -> Action {
     if KEEP.contains(&name) {
         Action::Keep
-    } else if DROP.contains(&name) {
+    } else if DROPPED.contains(&name) {
         Action::Drop
     } else {
         Action::Unwrap

@@ -9,11 +9,14 @@ pub const CONTENT: &str = "http://purl.org/rss/1.0/modules/content/";
 pub const DC: &str = "http://purl.org/dc/elements/1.1/";
 pub const MEDIA: &str = "http://search.yahoo.com/mrss/";
 pub const RSS1: &str = "http://purl.org/rss/1.0/";
+/// RSS 0.90, Netscape's first RDF format, read as RSS 1.0.
+pub const RSS090: &str = "http://my.netscape.com/rdf/simple/0.9/";
 
 /// Mends what most often makes a real feed ill-formed, so that a second parse can succeed:
-/// references to characters XML forbids (`&#8;`), bare ampersands (`a=1&b=2`), HTML's named
-/// entities (`&nbsp;`, `&eacute;`), and raw control characters. `None` when there is nothing
-/// to mend.
+/// references XML does not know (HTML's named ones, `&#X41;`, `&#233` without its semicolon),
+/// references to characters XML forbids (`&#8;`), bare ampersands (`a=1&b=2`), and raw
+/// control characters. Every reference is read by HTML's rules and written as XML's
+/// `&#N;`; one that HTML does not define stays as written. `None` when there is nothing to mend.
 pub fn repair_xml(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len() + 64);
     let mut changed = false;
@@ -27,50 +30,67 @@ pub fn repair_xml(text: &str) -> Option<String> {
             rest = tail.get(c.len_utf8()..).unwrap_or_default();
             continue;
         }
-        let name_len =
-            tail.get(1..).unwrap_or_default().chars().take(32).take_while(|c| c.is_ascii_alphanumeric() || *c == '#').count();
-        let reference =
-            (tail.get(1 + name_len..2 + name_len) == Some(";")).then(|| tail.get(1..1 + name_len).unwrap_or_default().to_owned());
-        let (replacement, used) = match reference.as_deref() {
-            Some(name) => (mend_reference(name), name.len() + 2),
-            None => (Some("&amp;".to_owned()), 1),
+        let after = tail.get(1..).unwrap_or_default();
+        let (used, mended) = match after.strip_prefix('#') {
+            Some(number) => numeric(number).map_or((0, None), |(len, chars)| (len + 1, Some(chars))),
+            None => named(after),
         };
-        match replacement {
-            Some(r) => {
-                changed |= r.get(1..r.len().saturating_sub(1)) != reference.as_deref() || used == 1;
-                out.push_str(&r);
-            }
-            None => changed = true,
-        }
-        rest = tail.get(used..).unwrap_or_default();
+        let written = tail.get(..used + 1).unwrap_or_default();
+        let mended = mended.unwrap_or_else(|| "&amp;".to_owned());
+        changed |= mended != written;
+        out.push_str(&mended);
+        rest = tail.get(if used == 0 { 1 } else { used + 1 }..).unwrap_or_default();
     }
     out.push_str(rest);
     changed.then_some(out)
 }
 
-/// A reference as XML accepts it; `None` to drop it (a forbidden character).
-fn mend_reference(name: &str) -> Option<String> {
-    if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok(),
-            None => num.parse().ok(),
+/// A numeric reference after `&#`: how many bytes it takes, and how XML should write it
+/// (nothing for a character XML forbids). `None` when no digit follows.
+fn numeric(s: &str) -> Option<(usize, String)> {
+    let hex = s.starts_with(['x', 'X']);
+    let digits = s.get(usize::from(hex)..).unwrap_or_default();
+    let len = digits.bytes().take_while(|b| if hex { b.is_ascii_hexdigit() } else { b.is_ascii_digit() }).count();
+    let number = digits.get(..len).filter(|d| !d.is_empty())?;
+    let code = u32::from_str_radix(number, if hex { 16 } else { 10 }).ok();
+    let used = usize::from(hex) + len;
+    let semicolon = s.get(used..).is_some_and(|r| r.starts_with(';'));
+    let c = crate::text::numeric_reference(code);
+    // Good XML already (`&#233;`, `&#x2019;`) is kept as written.
+    let as_xml = semicolon && !s.starts_with('X') && code == Some(c as u32);
+    let xml = match s.get(..used) {
+        _ if is_forbidden(c) => String::new(),
+        Some(written) if as_xml => format!("&#{written};"),
+        _ => format!("&#{};", c as u32),
+    };
+    Some((used + usize::from(semicolon), xml))
+}
+
+/// A named reference after `&`: how many bytes it takes and its XML form; `(0, None)` for a
+/// bare ampersand.
+fn named(s: &str) -> (usize, Option<String>) {
+    let len = s.bytes().take(32).take_while(u8::is_ascii_alphanumeric).count();
+    let Some(name) = s.get(..len).filter(|n| !n.is_empty()) else { return (0, None) };
+    let next = s.get(len..).and_then(|r| r.chars().next());
+    if next == Some(';') {
+        if matches!(name, "amp" | "lt" | "gt" | "quot" | "apos") {
+            return (len + 1, Some(format!("&{name};")));
+        }
+        return match crate::text::named_reference(name) {
+            Some(text) => (len + 1, Some(xml_references(&text))),
+            None => (0, None),
         };
-        return match code.map(char::from_u32) {
-            Some(Some(c)) if !is_forbidden(c) && c != '\0' => Some(format!("&{name};")),
-            // A number, but of a character XML forbids or that does not exist: dropped.
-            Some(_) => None,
-            // Not a number at all (or too large to be one): shown as written.
-            None => Some(format!("&amp;{name};")),
-        };
     }
-    if matches!(name, "amp" | "lt" | "gt" | "quot" | "apos") {
-        return Some(format!("&{name};"));
+    // Without its semicolon, as HTML reads an attribute: not before `=` or a letter or digit
+    // (`?a=1&para=2` is no pilcrow).
+    match crate::text::legacy_reference(name).filter(|_| next != Some('=')) {
+        Some(text) => (len, Some(xml_references(&text))),
+        None => (0, None),
     }
-    let valid_name = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric());
-    match crate::text::decode_entities(&format!("&{name};")).chars().next() {
-        Some(c) if valid_name && c != '&' => Some(format!("&#{};", c as u32)),
-        _ => Some(format!("&amp;{name};")),
-    }
+}
+
+fn xml_references(text: &str) -> String {
+    text.chars().map(|c| format!("&#{};", c as u32)).collect()
 }
 
 /// Characters XML 1.0 does not allow anywhere.
@@ -143,7 +163,13 @@ mod tests {
         assert_eq!(repair_xml("bad&#8;ref &#x1F; ok&#10;").as_deref(), Some("badref  ok&#10;"));
         assert_eq!(repair_xml("ctl\u{1}char").as_deref(), Some("ctlchar"));
         assert_eq!(repair_xml("AT&T &bogus; &;").as_deref(), Some("AT&amp;T &amp;bogus; &amp;;"));
-        assert_eq!(repair_xml("&#1114112;").as_deref(), Some(""), "a character that does not exist is dropped");
-        assert_eq!(repair_xml("&#99999999999;").as_deref(), Some("&amp;#99999999999;"), "a number too large is shown as written");
+        assert_eq!(repair_xml("&#1114112;&#99999999999;&#0;").as_deref(), Some("&#65533;&#65533;&#65533;"), "as HTML reads them");
+        assert_eq!(repair_xml("&#X41;&#x42;&#67").as_deref(), Some("&#65;&#x42;&#67;"), "either case, with or without `;`");
+        assert_eq!(repair_xml("&#150;").as_deref(), Some("&#8211;"), "0x80 to 0x9F read as Windows-1252");
+        assert_eq!(repair_xml("&Eacute;tat, c&oelig;ur").as_deref(), Some("&#201;tat, c&#339;ur"));
+        assert_eq!(repair_xml("&NotNestedGreaterGreater;").as_deref(), Some("&#10914;&#824;"));
+        assert_eq!(repair_xml("caf&eacute au lait").as_deref(), Some("caf&#233; au lait"), "a legacy name needs no `;`");
+        assert_eq!(repair_xml("?a=1&para=2&copy2").as_deref(), Some("?a=1&amp;para=2&amp;copy2"), "but not in a URL");
+        assert_eq!(repair_xml("&#; &#x;").as_deref(), Some("&amp;#; &amp;#x;"));
     }
 }

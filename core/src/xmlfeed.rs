@@ -1,27 +1,40 @@
-//! RSS 2.0, 0.9x and 1.0, and Atom 1.0, mapped into the same model as JSON Feed (contract §5).
+//! RSS 2.0, 0.9x, 0.90 and 1.0, and Atom 1.0 and 0.3, mapped into the same model as JSON Feed
+//! (contract §5). Each text field is read by its kind: Atom says it (`type`), RSS leaves titles
+//! and categories to be guessed (`Body::guess`) and its descriptions are HTML.
 
 use crate::dates::parse_date;
 use crate::error::{FeedError, Found};
 use crate::model::{Body, Feed, ItemParts};
-use crate::text::html_to_text;
-use crate::xml::{XmlElement, ATOM, ATOM03, CONTENT, DC, MEDIA, RSS1};
+use crate::xml::{XmlElement, ATOM, ATOM03, CONTENT, DC, MEDIA, RSS090, RSS1};
 
 /// Maps a parsed XML document's root element. XML that is neither RSS nor Atom is an error.
 pub fn map_xml_feed<E: XmlElement>(root: &E) -> Result<Feed, FeedError> {
     match (root.local_name().as_str(), root.namespace().as_deref()) {
         // An <rss> without a channel is an RSS feed with nothing in it.
         ("rss", None) => Ok(root.child("channel", None).map(|c| rss(&c, c.children(), None)).unwrap_or_default()),
+        // RSS 1.0 and 0.90 are RDF; some 1.0 feeds leave their elements in no namespace, and
+        // some put their items inside the channel.
         ("RDF", Some(_)) => {
-            let channel = root.child("channel", Some(RSS1)).ok_or(FeedError::NotAFeed(Found::OtherXml))?;
-            Ok(rss(&channel, root.children(), Some(RSS1)))
+            let (channel, ns) = [Some(RSS1), Some(RSS090), None]
+                .into_iter()
+                .find_map(|ns| Some((root.child("channel", ns)?, ns)))
+                .ok_or(FeedError::NotAFeed(Found::OtherXml))?;
+            let candidates = root.children().into_iter().chain(channel.children()).collect();
+            Ok(rss(&channel, candidates, ns))
         }
         ("feed", Some(ns @ (ATOM | ATOM03))) => Ok(atom(root, if ns == ATOM { ATOM } else { ATOM03 })),
         _ => Err(FeedError::NotAFeed(Found::OtherXml)),
     }
 }
 
-fn title_text<E: XmlElement>(el: &E, ns: Option<&str>) -> Option<String> {
-    el.child_text("title", ns).map(|t| html_to_text(&t)).filter(|t| !t.is_empty())
+/// An RSS title: HTML or plain text, by what it holds.
+fn rss_title<E: XmlElement>(el: &E, ns: Option<&str>) -> Option<Body> {
+    el.child_text("title", ns).map(Body::guess)
+}
+
+/// A feed's own title, as text.
+fn feed_title(title: Option<Body>) -> Option<String> {
+    title.map(|t| t.text()).filter(|t| !t.is_empty())
 }
 
 fn rss<E: XmlElement>(channel: &E, candidates: Vec<E>, ns: Option<&str>) -> Feed {
@@ -31,7 +44,7 @@ fn rss<E: XmlElement>(channel: &E, candidates: Vec<E>, ns: Option<&str>) -> Feed
         .enumerate()
         .filter_map(|(i, item)| rss_item(item, ns).finish(i))
         .collect();
-    Feed { title: title_text(channel, ns), items }
+    Feed { title: feed_title(rss_title(channel, ns)), items }
 }
 
 fn rss_item<E: XmlElement>(item: &E, ns: Option<&str>) -> ItemParts {
@@ -44,11 +57,11 @@ fn rss_item<E: XmlElement>(item: &E, ns: Option<&str>) -> ItemParts {
     let standfirst = if encoded.is_some() { description.clone() } else { None };
     ItemParts {
         id: guid.or_else(|| link.clone()),
-        title: title_text(item, ns),
-        fallback_text: description.iter().chain(encoded.iter()).cloned().collect(),
-        section: section.map(|s| s.trim().to_owned()),
+        title: rss_title(item, ns),
+        fallback_text: description.iter().chain(encoded.iter()).cloned().map(Body::Html).collect(),
+        section: section.map(Body::guess),
         date: date.and_then(|d| parse_date(&d)),
-        summary: standfirst,
+        summary: standfirst.map(Body::Html),
         body: encoded.or(description).map(Body::Html),
         link,
         image: rss_image(item),
@@ -88,7 +101,7 @@ fn atom<E: XmlElement>(feed: &E, ns: &str) -> Feed {
         .enumerate()
         .filter_map(|(i, entry)| atom_entry(entry, ns).finish(i))
         .collect();
-    Feed { title: title_text(feed, Some(ns)), items }
+    Feed { title: feed_title(feed.child("title", Some(ns)).and_then(|t| atom_text(&t))), items }
 }
 
 fn atom_entry<E: XmlElement>(entry: &E, ns: &str) -> ItemParts {
@@ -109,11 +122,11 @@ fn atom_entry<E: XmlElement>(entry: &E, ns: &str) -> ItemParts {
     let section = atom_children().find(|c| c.local_name() == "category").and_then(|c| c.attribute("term"));
     ItemParts {
         id: entry.child_text("id", Some(ns)).map(|i| i.trim().to_owned()),
-        title: title_text(entry, Some(ns)),
-        fallback_text: content.iter().chain(summary.iter()).map(Body::text).collect(),
-        section,
+        title: entry.child("title", Some(ns)).and_then(|t| atom_text(&t)),
+        fallback_text: content.iter().chain(summary.iter()).cloned().collect(),
+        section: section.map(Body::Text),
         date: date.and_then(|d| parse_date(&d)),
-        summary: summary.map(|s| s.text()),
+        summary,
         body: content,
         link,
         image,
@@ -130,7 +143,7 @@ fn atom_text<E: XmlElement>(el: &E) -> Option<Body> {
         Some("xhtml") | Some("application/xhtml+xml") => Body::Html(el.inner_markup()),
         _ => Body::Text(el.text()),
     };
-    (!body.text().is_empty()).then_some(body)
+    (!body.is_blank()).then_some(body)
 }
 
 #[cfg(test)]
@@ -140,6 +153,76 @@ mod tests {
     fn map(xml: &str) -> Result<Feed, FeedError> {
         let doc = roxmltree::Document::parse(xml).expect("test XML parses");
         map_xml_feed(&doc.root_element())
+    }
+
+    /// As the widget reads XML: mended and parsed again when it is not well-formed.
+    fn mend_and_map(xml: &str) -> Feed {
+        let text = roxmltree::Document::parse(xml)
+            .map(|_| xml.to_owned())
+            .unwrap_or_else(|_| crate::xml::repair_xml(xml).expect("mended"));
+        map(&text).expect("feed")
+    }
+
+    fn headlines(feed: &Feed) -> Vec<&str> {
+        feed.items.iter().map(|i| i.headline.as_str()).collect()
+    }
+
+    #[test]
+    fn each_field_is_read_by_its_kind() {
+        let rss = mend_and_map(
+            r#"<rss version="2.0"><channel><title>Le &lt;Midi&gt;</title>
+            <item><title>1 &lt; 2 : la preuve</title></item>
+            <item><title>Use &lt;template&gt; elements</title></item>
+            <item><title>&Eacute;tat, f&ecirc;te, h&ocirc;pital, c&oelig;ur</title><category>Soci&eacute;t&eacute;</category></item>
+            <item><title>&amp;Eacute;lections &amp;amp; &lt;b&gt;r&amp;eacute;sultats&lt;/b&gt;</title></item>
+            <item><title>&#X41;ssez &#233t&#233;</title></item>
+            <item><description><![CDATA[<a title="a > b" href="/x">Lien</a> suite]]></description></item>
+            </channel></rss>"#,
+        );
+        assert_eq!(rss.title.as_deref(), Some("Le <Midi>"));
+        assert_eq!(
+            headlines(&rss),
+            [
+                "1 < 2 : la preuve",
+                "Use <template> elements",
+                "État, fête, hôpital, cœur",
+                "Élections & résultats",
+                "Assez été",
+                "Lien suite"
+            ]
+        );
+        assert_eq!(rss.items[2].section.as_deref(), Some("Société"));
+        let atom = map(r#"<feed xmlns="http://www.w3.org/2005/Atom"><title type="html">A &amp;amp; &lt;b&gt;B&lt;/b&gt;</title>
+            <entry><title type="text">History of the &lt;blink&gt; tag</title><summary>Prix &lt; 5 &amp;euro;</summary></entry>
+            <entry><title type="html">Caf&amp;eacute; &lt;em&gt;noir&lt;/em&gt;</title></entry></feed>"#)
+        .expect("feed");
+        assert_eq!(atom.title.as_deref(), Some("A & B"));
+        assert_eq!(headlines(&atom), ["History of the <blink> tag", "Café noir"]);
+        assert_eq!(atom.items[0].standfirst.as_deref(), Some("Prix < 5 &euro;"), "Atom text is text");
+    }
+
+    #[test]
+    fn rss_0_90_and_1_0_variants_read_like_rss_1_0() {
+        for (ns, item_ns) in [
+            ("http://my.netscape.com/rdf/simple/0.9/", "http://my.netscape.com/rdf/simple/0.9/"),
+            ("http://purl.org/rss/1.0/", "http://purl.org/rss/1.0/"),
+        ] {
+            let feed = map(&format!(
+                r#"<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="{ns}">
+                <channel><title>Mozilla Dot Org</title><link>http://www.mozilla.org</link></channel>
+                <image><title>Mozilla</title><url>http://www.mozilla.org/images/moz.gif</url></image>
+                <item xmlns="{item_ns}"><title>New Status Updates</title><link>http://www.mozilla.org/status/</link></item>
+                <item><title>Bugzilla Reorganized</title><link>http://www.mozilla.org/bugs/</link></item></rdf:RDF>"#
+            ))
+            .expect("an RDF feed");
+            assert_eq!(feed.title.as_deref(), Some("Mozilla Dot Org"), "{ns}");
+            assert_eq!(headlines(&feed), ["New Status Updates", "Bugzilla Reorganized"], "{ns}");
+            assert_eq!(feed.items[0].link.as_deref(), Some("http://www.mozilla.org/status/"));
+        }
+        let bare = map(r#"<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><channel><title>T</title>
+            <item><title>Inside the channel</title></item></channel></rdf:RDF>"#)
+        .expect("elements in no namespace");
+        assert_eq!(headlines(&bare), ["Inside the channel"]);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use news_widget_core::dates::{parse_date, to_iso};
 use news_widget_core::json::repair_json;
 use news_widget_core::jsonfeed::map_json_feed;
 use news_widget_core::select::select;
-use news_widget_core::text::{cut_at_word, decode_entities, fold, html_to_text, paragraphs};
+use news_widget_core::text::{collapse_whitespace, cut_at_word, fold, html_to_text, looks_like_html, paragraphs, plain_text};
 use news_widget_core::xml::repair_xml;
 use news_widget_core::xmlfeed::map_xml_feed;
 use proptest::prelude::*;
@@ -202,10 +202,53 @@ fn fuzz_xml_feed() {
 fn fuzz_text() {
     fuzz("text", ("\\PC{0,80}|[<>&#;a-z/!\\[\\] \"'=x0-9]{0,80}", 0_usize..100), |(s, n)| {
         let _ = html_to_text(&s);
-        let _ = decode_entities(&s);
+        let _ = looks_like_html(&s);
+        let _ = plain_text(&s);
         let _ = fold(&s);
         let _ = paragraphs(&s);
         assert!(cut_at_word(&s, n).chars().count() <= n + 1, "a cut headline is at most n characters and an ellipsis");
         let _ = repair_xml(&s);
+    });
+}
+
+/// Text written with `<`, `>`, `&`, `;`, `#` and letters in any arrangement.
+fn tricky_text() -> impl Strategy<Value = String> {
+    "[<>&;#/!a-zA-Z0-9 \"'=é]{1,40}".prop_filter("has text", |s| !s.trim().is_empty())
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// A plain-text field is shown exactly as the feed's text means it, whatever `<`, `>` and `&`
+/// it holds: JSON Feed titles and summaries, Atom `type="text"`, and RSS titles that do not
+/// look like HTML. Escaped as XML, such text needs no mending.
+#[test]
+fn plain_text_is_shown_exactly() {
+    fuzz("plain text", tricky_text(), |s| {
+        let shown = collapse_whitespace(&s);
+        let json =
+            serde_json::json!({"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "1", "title": s, "summary": s}]});
+        let feed = map_json_feed(&&json).expect("a JSON Feed");
+        assert_eq!(
+            (feed.items[0].headline.as_str(), feed.items[0].standfirst.as_deref()),
+            (shown.as_str(), Some(shown.as_str()))
+        );
+
+        let escaped = xml_escape(&s);
+        assert_eq!(repair_xml(&escaped), None, "{escaped} is good XML");
+        let atom =
+            format!(r#"<feed xmlns="http://www.w3.org/2005/Atom"><entry><title type="text">{escaped}</title></entry></feed>"#);
+        let doc = roxmltree::Document::parse(&atom).expect("Atom");
+        assert_eq!(map_xml_feed(&doc.root_element()).expect("feed").items[0].headline, shown);
+
+        let rss = format!("<rss><channel><item><title>{escaped}</title></item></channel></rss>");
+        let doc = roxmltree::Document::parse(&rss).expect("RSS");
+        let headline = map_xml_feed(&doc.root_element()).expect("feed").items[0].headline.clone();
+        if looks_like_html(&s) {
+            assert_eq!(headline, html_to_text(&s));
+        } else {
+            assert_eq!(headline, shown);
+        }
     });
 }

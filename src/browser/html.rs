@@ -2,7 +2,8 @@
 //! ever assigned as an HTML string to a live document.
 
 use crate::browser::url::resolve;
-use news_widget_core::sanitize_policy::{attribute_allowed, element_action, is_url_attribute, url_allowed, Action};
+use news_widget_core::sanitize_policy::{attribute_allowed, element_action, is_url_attribute, url_allowed, Action, DROPPED};
+use news_widget_core::text::{selector, BLOCKS};
 use news_widget_core::Target;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -13,6 +14,27 @@ extern "C" {
     /// `DOMParser.parseFromString` through the "news-widget" Trusted Types policy.
     #[wasm_bindgen(js_name = parseDocument, catch)]
     pub fn parse_document(text: &str, mime: &str) -> Result<Document, JsValue>;
+
+    #[wasm_bindgen(js_name = htmlText, catch)]
+    fn html_text(text: &str, dropped: &JsValue, blocks: &JsValue) -> Result<String, JsValue>;
+}
+
+thread_local! {
+    /// The core's text rules as CSS selectors, made once.
+    static TEXT_RULES: (JsValue, JsValue) =
+        (JsValue::from_str(&selector(&DROPPED)), JsValue::from_str(&selector(&BLOCKS)));
+}
+
+/// The core's `HtmlParser` in the page: the browser's own HTML parser, which costs the module
+/// no bytes and knows every character reference. Text it cannot parse (the host's CSP refuses
+/// the Trusted Types policy) stays as written, shown as text.
+fn text_of(html: &str) -> String {
+    TEXT_RULES.with(|(dropped, blocks)| html_text(html, dropped, blocks)).unwrap_or_else(|_| html.to_owned())
+}
+
+/// Makes the core read HTML with the browser's parser; done before any feed is read.
+pub fn use_browser_parser() {
+    news_widget_core::text::use_html_parser(text_of);
 }
 
 const XHTML: &str = "http://www.w3.org/1999/xhtml";

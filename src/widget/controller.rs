@@ -95,6 +95,7 @@ struct Controller {
 
 /// Mounts a widget in `host`'s shadow root. `link` is the fallback link of a link container.
 pub fn mount(host: HtmlElement, source: ConfigSource, link: Option<Element>) -> Result<Mounted, JsValue> {
+    crate::browser::html::use_browser_parser();
     let root = dom::shadow_root(&host)?;
     let (config, issues) = source.read();
     let lang = resolve_lang(&host, config.lang.as_deref());

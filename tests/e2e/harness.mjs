@@ -25,6 +25,8 @@ export const CHROMIUM_ARGS = [
 
 const JSONFEED = "https://jsonfeed.org/version/1.1";
 const pages = new Map();
+/** Feeds a test writes: `/__t/X` answers with `feeds.get("/__t/X")`. */
+const feeds = new Map();
 /** Feeds whose behaviour a test switches: `/__f/switch?id=X` answers as `modes.get(X)`. */
 export const modes = new Map();
 let big;
@@ -102,6 +104,11 @@ export async function start() {
   const routes = {
     ...faults,
     "/__f/feed": (req, res, url) => sendFeed(res, url.searchParams.get("name") || "f", Number(url.searchParams.get("n") || 8)),
+    "/__t/": (req, res, url) => {
+      const feed = feeds.get(url.pathname);
+      if (!feed) return send(res, 404, "text/plain", "no feed");
+      send(res, 200, feed.type, feed.body);
+    },
     "/__p/": (req, res, url) => {
       const page = pages.get(url.pathname);
       if (!page) return send(res, 404, "text/plain", "no page");
@@ -137,6 +144,11 @@ export async function start() {
     page(name, html, csp) {
       pages.set(`/__p/${name}.html`, { html, csp });
       return `${origin}/__p/${name}.html`;
+    },
+    /** Registers a feed body and returns its path. */
+    feed(name, body, type = "application/octet-stream") {
+      feeds.set(`/__t/${name}`, { body, type });
+      return `/__t/${name}`;
     },
     async close() {
       await browser.close();
