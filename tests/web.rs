@@ -166,3 +166,18 @@ fn rss_and_atom_parse_through_domparser() {
     assert!(parse_feed("<rss><channel><item>", "https://x/").is_err(), "truncated XML is an error, not a panic");
     assert!(parse_feed("{\"version\":", "https://x/").is_err());
 }
+
+/// The browser's parser gives the core HTML's text and every character reference (issue 16).
+#[wasm_bindgen_test]
+fn feed_text_is_read_by_the_browsers_html_parser() {
+    let rss = r#"<rss version="2.0"><channel><title>T</title>
+        <item><title>1 &lt; 2 : la preuve</title></item>
+        <item><title>&Eacute;tat, f&ecirc;te, h&ocirc;pital, c&oelig;ur &#X41;</title></item>
+        <item><description><![CDATA[<p><a title="a > b" href="/x">Lien</a> suite<script>no</script></p>]]></description></item>
+        </channel></rss>"#;
+    let feed = parse_feed(rss, "https://r.example/feed").expect("mended and read");
+    let headlines: Vec<&str> = feed.items.iter().map(|i| i.headline.as_str()).collect();
+    assert_eq!(headlines, ["1 < 2 : la preuve", "État, fête, hôpital, cœur A", "Lien suite"]);
+    let json = r#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"Prix < 5 € &amp; plus"}]}"#;
+    assert_eq!(parse_feed(json, "https://j.example/").expect("json").items[0].headline, "Prix < 5 € &amp; plus");
+}
