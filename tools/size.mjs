@@ -9,7 +9,8 @@ const CEILING_KIB = 96;
 // The directory measured: dist/ unless another is named (`node tools/size.mjs dist-stable`).
 const name = process.argv.slice(2).find((a) => !a.startsWith("--")) || "dist";
 const dir = new URL(`../${name}/`, import.meta.url);
-const files = readdirSync(dir).filter((f) => /\.(js|wasm|css)$/.test(f)).sort();
+// The configurator (configure.*) is a page of its own for site owners: no host page loads it.
+const files = readdirSync(dir).filter((f) => /\.(js|wasm|css)$/.test(f) && !f.startsWith("configure.")).sort();
 let total = 0;
 for (const f of files) {
   const raw = readFileSync(new URL(f, dir));
