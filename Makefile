@@ -21,7 +21,7 @@ UNUSED_EXPORTS := --remove-exports='intounderlying*' --remove-exports='__wbg_int
 # (-4.7 KiB gzip, -3 KiB brotli). Measured in BENCHMARKS.md; the whole e2e suite runs on it.
 WASM_OPT_PASSES := --flatten --rereloop -Oz --one-caller-inline-max-function-size=20
 ESBUILD := node_modules/.bin/esbuild
-SOURCES := $(shell find src core/src js loader tools/pkg -type f) tools/shrink-names.mjs build.rs Cargo.toml core/Cargo.toml
+SOURCES := $(shell find src core/src js loader tools/pkg www/configure -type f) tools/shrink-names.mjs build.rs Cargo.toml core/Cargo.toml
 
 .PHONY: setup demo dist dist-stable test versions fmt test-core clippy test-browser test-tools test-e2e size types bench fuzz seed clean
 FUZZ_SECONDS ?= 60
@@ -40,7 +40,7 @@ seed:
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 
 # $(call package,<module from cargo>,<out dir>): the JavaScript glue, wasm-opt, the glue's
-# names shrunk, esbuild, the loader and the declarations, into <out dir>.
+# names shrunk, esbuild, the loader, the declarations and the configurator, into <out dir>.
 define package
 	wasm-bindgen --target web --out-dir target/web/$(2) --out-name news_widget $(1)
 	rm -rf $(2) && mkdir -p $(2)
@@ -52,6 +52,7 @@ define package
 	$(ESBUILD) loader/news-widget.js --minify --log-level=warning --define:__VERSION__='"$(VERSION)"' \
 	  --outfile=$(2)/news-widget.js
 	cp loader/news-widget.d.ts $(2)/
+	cp www/configure/configure.html www/configure/configure.js www/configure/configure.css $(2)/
 endef
 
 ## dist/: news-widget.js (the loader a script tag points at), news_widget.js (glue), news_widget_bg.wasm,

@@ -56,5 +56,9 @@ declare global {
     NewsWidget: NewsWidgetApi;
   }
   interface HTMLElementEventMap extends NewsWidgetEventMap {}
+  /** The element the loader defines (placement D); configured by its data-* attributes. */
+  interface HTMLElementTagNameMap {
+    "news-widget": HTMLElement;
+  }
   interface DocumentEventMap extends NewsWidgetEventMap {}
 }

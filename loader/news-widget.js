@@ -1,12 +1,14 @@
 /*! news-widget loader | finds where to mount, loads the WebAssembly module once, mounts. */
 // Works as a classic script (with or without async/defer) and as type="module"; defines
-// window.NewsWidget and nothing else. Every other file is found next to this script.
+// window.NewsWidget and the <news-widget> element, and nothing else. Every other file is found
+// next to this script.
 (function () {
   "use strict";
 
   // document.currentScript is null in module scripts and once this first run is over:
   // read it now, and otherwise find this file among the page's scripts by its name.
   var FILE = /(^|\/)news-widget(\.min)?\.js([?#]|$)/;
+  var TAG = "news-widget";
   var self = document.currentScript;
 
   var existing = window.NewsWidget;
@@ -27,28 +29,72 @@
 
   var base = scriptUrl();
   var moduleReady = null;
+  /** Why the module cannot run, once it is known that it cannot. */
+  var failure = null;
+
+  /** A file of dist/ that could not be fetched: the cause the console names. */
+  function unreachable(url, why) {
+    var e = new Error(url + " " + why);
+    e.unreachable = true;
+    return e;
+  }
 
   /** Fetches and instantiates the module once per page, however many tags and widgets. */
   function load() {
     if (!moduleReady) {
+      var wasmUrl = new URL("news_widget_bg.wasm", base).href;
+      var glueUrl = new URL("news_widget.js", base).href;
       // The module downloads while the glue loads, not after it: one round trip less.
-      var wasm = fetch(new URL("news_widget_bg.wasm", base).href);
-      moduleReady = import(new URL("news_widget.js", base).href).then(function (glue) {
+      var wasm = fetch(wasmUrl).then(function (r) {
+        if (!r.ok) throw unreachable(wasmUrl, "answered HTTP " + r.status);
+        return r;
+      }, function () {
+        throw unreachable(wasmUrl, "could not be fetched");
+      });
+      wasm.catch(function () { /* awaited below */ });
+      moduleReady = import(glueUrl).then(function (glue) {
         return glue.default({ module_or_path: wasm }).then(function () {
           return glue;
         });
+      }, function () {
+        throw unreachable(glueUrl, "could not be loaded");
       });
       moduleReady.catch(function (e) {
-        console.error("[news-widget] The widget could not load its WebAssembly module from " + base +
-          ". Check that every file of dist/ is served next to news-widget.js, and that the page's " +
-          "Content-Security-Policy allows 'wasm-unsafe-eval'.", e);
+        failure = "The news cannot be shown: " + explain(e);
+        console.error("[news-widget] " + failure, e);
       });
     }
     return moduleReady;
   }
 
-  /** element -> { host, link, created, widget, cancelled } */
+  /** Why the module cannot run, and what the site owner must change; worked out on failure only. */
+  function explain(e) {
+    var fallback = " Give the widgets fallback content (children, or a link container) for such readers.";
+    if (typeof WebAssembly !== "object") return "this browser runs no WebAssembly (missing or turned off)." + fallback;
+    try {
+      new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+    } catch (x) {
+      return "the page's Content-Security-Policy refuses WebAssembly: add 'wasm-unsafe-eval' to its script-src (or default-src).";
+    }
+    if (e && e.unreachable) {
+      return e.message + ". Copy every file of dist/ next to news-widget.js; a Content-Security-Policy must allow " +
+        new URL(base).origin + " in script-src and connect-src.";
+    }
+    return "this browser lacks WebAssembly features the widget needs (" + e + ")." + fallback;
+  }
+
+  /** The one sentence an in-place widget shows when the module cannot run, in the page's
+   *  language: news_widget_core::i18n::unavailable says the same (a test checks it). */
+  var UNAVAILABLE = {
+    en: "The news cannot be shown on this page.",
+    fr: "Les actualités ne peuvent pas être affichées sur cette page.",
+    de: "Die Nachrichten können auf dieser Seite nicht angezeigt werden."
+  };
+
+  /** element -> { host, link, created, widget, cancelled, failed } */
   var mounted = new Map();
+  /** The hosts this loader placed after scripts and links: not placements of their own. */
+  var created = new WeakSet();
 
   function isOurScript(el) {
     return el.tagName === "SCRIPT" && FILE.test(el.src || "");
@@ -57,9 +103,21 @@
   /** The element that receives the shadow root: a new <news-widget> after a script or a link. */
   function placeHost(el) {
     if (el.tagName !== "SCRIPT" && el.tagName !== "A") return { host: el, link: null, created: false };
-    var host = document.createElement("news-widget");
+    var host = document.createElement(TAG);
+    created.add(host);
     el.parentNode.insertBefore(host, el.nextSibling);
     return { host: host, link: el.tagName === "A" ? el : null, created: true };
+  }
+
+  function hasContent(el) {
+    return el.children.length > 0 || /\S/.test(el.textContent || "");
+  }
+
+  /** Whether the parser is done with `el`'s children (they are its fallback content). */
+  function complete(el) {
+    if (document.readyState !== "loading") return true;
+    for (var n = el; n; n = n.parentNode) if (n.nextSibling) return true;
+    return false;
   }
 
   function start(el, options) {
@@ -70,12 +128,35 @@
       if (entry.cancelled) return;
       entry.widget = glue.mountPlacement(entry.host, el, options, entry.link);
     }).catch(function (e) {
-      // Keep the entry (so no scan retries it in a loop); give a link container its link back.
-      entry.failed = true;
-      if (entry.created && entry.host.parentNode) entry.host.parentNode.removeChild(entry.host);
-      if (entry.link) entry.link.hidden = false;
+      // Keep the entry (so no scan retries it in a loop) and say so where the widget stands.
+      if (!entry.cancelled) fail(entry, el, e);
       throw e;
     });
+  }
+
+  /** A widget whose module cannot run: `error` on its host, its fallback content or link in
+   *  view, and (when it has neither) one sentence in place of the widget. */
+  function fail(entry, el, e) {
+    entry.failed = true;
+    var host = entry.host;
+    if (entry.link) {
+      entry.link.hidden = false;
+    } else {
+      try {
+        var root = host.shadowRoot || host.attachShadow({ mode: "open" });
+        while (root.firstChild) root.removeChild(root.firstChild);
+        var lang = (el.getAttribute("data-lang") || (host.closest("[lang]") || {}).lang || navigator.language || "");
+        var p = document.createElement("p");
+        p.setAttribute("part", "error");
+        p.textContent = UNAVAILABLE[lang.slice(0, 2).toLowerCase()] || UNAVAILABLE.en;
+        // Fallback content says more than the sentence: then it alone stays in view.
+        root.appendChild(hasContent(host) ? document.createElement("slot") : p);
+      } catch (x) { /* an element that cannot hold a shadow root keeps what it shows */ }
+    }
+    host.setAttribute("data-state", "error");
+    host.dispatchEvent(new CustomEvent("news-widget:error", {
+      bubbles: true, composed: true, detail: { message: failure || String(e) }
+    }));
   }
 
   function stop(el) {
@@ -97,6 +178,11 @@
     promise.catch(function () { /* reported by load() */ });
   }
 
+  /** Mounts `el` unless it is mounted, one of our hosts, or still being parsed. */
+  function place(el) {
+    if (!mounted.has(el) && !created.has(el) && el.isConnected && complete(el)) quietly(start(el));
+  }
+
   /** Mounts every placement not mounted yet, and unmounts those that left the page. */
   function scan() {
     mounted.forEach(function (entry, el) {
@@ -104,12 +190,11 @@
     });
     var scripts = document.querySelectorAll("script[data-feed]");
     for (var i = 0; i < scripts.length; i++) {
-      if (isOurScript(scripts[i]) && !mounted.has(scripts[i])) quietly(start(scripts[i]));
+      if (isOurScript(scripts[i])) place(scripts[i]);
     }
-    var containers = document.querySelectorAll("[data-news-widget]");
-    for (var j = 0; j < containers.length; j++) {
-      if (!mounted.has(containers[j])) quietly(start(containers[j]));
-    }
+    // <news-widget> elements too, for a page that defined that name itself (then they are containers).
+    var containers = document.querySelectorAll("[data-news-widget], " + TAG + "[data-feed]");
+    for (var j = 0; j < containers.length; j++) place(containers[j]);
   }
 
   var scheduled = false;
@@ -159,6 +244,29 @@
     },
     _scan: scheduleScan
   });
+
+  // Placement D. Connecting is seen here, also inside other components' shadow roots, which
+  // the page-wide observer below cannot see into. A move (disconnected, then connected again in
+  // the same task) keeps the widget; a removal unmounts it once the task is over.
+  if (!customElements.get(TAG)) {
+    customElements.define(TAG, class extends HTMLElement {
+      static get observedAttributes() { return ["data-feed"]; }
+      connectedCallback() {
+        var el = this;
+        if (!el.hasAttribute("data-feed")) return;
+        if (complete(el)) place(el);
+        else document.addEventListener("DOMContentLoaded", function () { place(el); });
+      }
+      attributeChangedCallback() {
+        // A feed given after connecting; later changes are the widget's own to follow.
+        if (this.isConnected) this.connectedCallback();
+      }
+      disconnectedCallback() {
+        var el = this;
+        Promise.resolve().then(function () { if (!el.isConnected) stop(el); });
+      }
+    });
+  }
 
   scan();
   new MutationObserver(scheduleScan).observe(document.documentElement, { childList: true, subtree: true });

@@ -35,7 +35,7 @@ fn mount_feed(config: Config) -> (HtmlElement, impl Drop) {
     let feed = parse_feed(FEED, "https://news.example/feed.json").expect("the test feed parses");
     let el = host.clone();
     let handle = leptos::mount::mount_to(root.unchecked_into(), move || {
-        let state = WidgetState::new(el.into(), config, "fr".into());
+        let state = WidgetState::new(el.into(), config, "fr".into(), false);
         state.ensure_clock();
         state.set_load(Load::Ready { feed: Arc::new(feed), fetched_at: 0, stale: false });
         view! { <NewsWidget state/> }

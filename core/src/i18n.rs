@@ -141,6 +141,17 @@ pub fn sentences(lang: Lang) -> &'static Sentences {
     }
 }
 
+/// The sentence an in-place widget shows when its WebAssembly module cannot run. The loader
+/// writes it (no WebAssembly runs then), so it is kept out of [`Sentences`], which the module
+/// carries; the loader's copy is checked against this one (`tests/surface.rs`).
+pub fn unavailable(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "The news cannot be shown on this page.",
+        Lang::Fr => "Les actualités ne peuvent pas être affichées sur cette page.",
+        Lang::De => "Die Nachrichten können auf dieser Seite nicht angezeigt werden.",
+    }
+}
+
 /// The note shown over a kept copy when the feed cannot be fetched: `age` is already worded
 /// by `Intl` ("3 hours ago").
 pub fn stale_note(lang: Lang, age: &str) -> String {

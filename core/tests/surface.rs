@@ -3,7 +3,7 @@
 //! or README's attribute table drift from it.
 
 use news_widget_core::config::{accepted_values, Attribute, Kind, Preset, ATTRIBUTES};
-use news_widget_core::i18n::config_message;
+use news_widget_core::i18n::{config_message, unavailable, Lang};
 use news_widget_core::{Config, ConfigIssue};
 use std::collections::BTreeSet;
 
@@ -145,4 +145,48 @@ fn readmes_attribute_table_is_the_table() {
             Preset::Described(_) => assert!(!default.is_empty(), "data-{name}"),
         }
     }
+}
+
+#[test]
+fn the_loaders_sentence_for_a_module_that_cannot_run_is_the_cores() {
+    let loader = repo_file("loader/news-widget.js");
+    let start = loader.find("var UNAVAILABLE = {").expect("the loader's table of sentences");
+    let table = &loader[start..start + loader[start..].find("};").expect("the table ends")];
+    for (code, lang) in [("en", Lang::En), ("fr", Lang::Fr), ("de", Lang::De)] {
+        assert!(table.contains(&format!("{code}: \"{}\"", unavailable(lang))), "{code} in {table}");
+    }
+    assert_eq!(table.matches(": \"").count(), 3, "one sentence per language of the core");
+}
+
+/// One row of the configurator's attribute table, as `www/configure/configure.js` writes it.
+fn configurator_row(a: &Attribute) -> String {
+    let kind = match a.kind {
+        Kind::Url => "url",
+        Kind::Number => "number",
+        Kind::LanguageTag => "language",
+        Kind::Choice(_) => "choice",
+        Kind::Flag => "flag",
+        Kind::List => "list",
+        Kind::Text => "text",
+    };
+    let mut fields = vec![format!("name: {:?}", a.name), format!("kind: {kind:?}")];
+    if let Kind::Choice(choices) = a.kind {
+        fields.push(format!("choices: [{}]", choices.iter().map(|c| format!("{c:?}")).collect::<Vec<_>>().join(", ")));
+    }
+    fields.push(format!("accepts: {:?}", a.accepts));
+    fields.push(match a.default {
+        Preset::Required => "required: true".to_owned(),
+        Preset::Value(v) => format!("default: {v:?}"),
+        Preset::Described(d) => format!("described: {d:?}"),
+    });
+    format!("  {{ {} }},", fields.join(", "))
+}
+
+#[test]
+fn the_configurators_controls_are_the_table() {
+    let js = repo_file("www/configure/configure.js");
+    let start = js.find("const ATTRIBUTES = [\n").expect("the configurator's table") + "const ATTRIBUTES = [\n".len();
+    let table = &js[start..start + js[start..].find("\n];").expect("the table ends")];
+    let expected = ATTRIBUTES.iter().map(configurator_row).collect::<Vec<_>>().join("\n");
+    assert_eq!(table, expected, "www/configure/configure.js's ATTRIBUTES should read:\n{expected}");
 }

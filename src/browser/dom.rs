@@ -64,6 +64,20 @@ pub fn inherited_lang(el: &Element) -> String {
         .unwrap_or_else(|| "en".to_owned())
 }
 
+/// Whether `el` has children of its own: elements, or text that is not only white space.
+pub fn has_content(el: &Element) -> bool {
+    el.child_element_count() > 0 || el.text_content().is_some_and(|t| !t.trim().is_empty())
+}
+
+/// A `<slot>` at the end of `root`, through which the host's fallback content shows (the
+/// stylesheet decides when). Made here, not in the view, so that it is outside every render.
+pub fn fallback_slot(root: &ShadowRoot) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Ok(slot) = doc.create_element("slot") {
+        let _ = root.append_child(&slot);
+    }
+}
+
 /// Shows or hides an element with the `hidden` attribute.
 pub fn set_hidden(el: &Element, hidden: bool) {
     let _ = if hidden { el.set_attribute("hidden", "") } else { el.remove_attribute("hidden") };

@@ -7,7 +7,7 @@
 //! still only touches the text and attributes that changed.
 
 use super::teaser::teaser;
-use crate::widget::state::{Load, Model, Phase, WidgetState};
+use crate::widget::state::{Fallback, Load, Model, Phase, WidgetState};
 use leptos::prelude::*;
 use news_widget_core::i18n::{config_message, is_rtl, sentences, stale_note, Lang};
 use news_widget_core::Theme;
@@ -37,11 +37,15 @@ pub fn NewsWidget(
         let frame = Frame { state, lang: m.ui_lang(), m };
         let m = &frame.m;
         let phase = m.phase();
+        // The fallback content (the host's children) shows through the slot that follows this
+        // root (`dom::fallback_slot`) when the class says so, in CSS: a `<slot>` in this view
+        // would cost the module its own render code.
+        let fallback = m.fallback_shown();
         Some(view! { class="nw",
-            <div class=theme_class(m.config.theme) lang=m.lang.clone() dir=if is_rtl(&m.lang) { "rtl" } else { "ltr" } on:keydown=on_keydown>
-                {m.title().map(|t| view! { class="nw", <h2 part="title" class="title">{t}</h2> })}
+            <div class=root_class(m.config.theme, fallback) lang=m.lang.clone() dir=if is_rtl(&m.lang) { "rtl" } else { "ltr" } on:keydown=on_keydown>
+                {m.title().filter(|_| fallback != Fallback::Alone).map(|t| view! { class="nw", <h2 part="title" class="title">{t}</h2> })}
                 {notices(&frame)}
-                {(phase == Phase::Loading).then(|| skeleton(&frame))}
+                {(phase == Phase::Loading && fallback == Fallback::Hidden).then(|| skeleton(&frame))}
                 {message(&frame, phase)}
                 {(phase == Phase::Ready).then(|| list(&frame))}
             </div>
@@ -72,17 +76,27 @@ fn message(frame: &Frame, phase: Phase) -> Option<impl IntoView> {
     })
 }
 
-fn theme_class(theme: Theme) -> &'static str {
-    match theme {
-        Theme::Light => "root light",
-        Theme::Dark => "root dark",
-        Theme::Auto => "root auto",
+/// The root's classes: the theme, and how the fallback content shows (widget.css): alone and
+/// unframed (`bare`), so that the site's list looks as the site styled it and one of the list's
+/// height does not jump when replaced; or below the error sentence.
+fn root_class(theme: Theme, fallback: Fallback) -> &'static str {
+    match (theme, fallback) {
+        (_, Fallback::Alone) => "root bare fallback",
+        (Theme::Light, Fallback::Below) => "root light fallback",
+        (Theme::Dark, Fallback::Below) => "root dark fallback",
+        (Theme::Auto, Fallback::Below) => "root auto fallback",
+        (Theme::Light, Fallback::Hidden) => "root light",
+        (Theme::Dark, Fallback::Hidden) => "root dark",
+        (Theme::Auto, Fallback::Hidden) => "root auto",
     }
 }
 
 /// Attributes the widget works around, for the site owner to see while setting it up.
 fn notices(frame: &Frame) -> Option<impl IntoView> {
     let notices = &frame.m.notices;
+    if frame.m.fallback_shown() == Fallback::Alone {
+        return None;
+    }
     let text = notices.iter().map(config_message).collect::<Vec<_>>().join(" ");
     (!notices.is_empty()).then(|| view! { class="nw", <p part="notice" class="notice">{text}</p> })
 }

@@ -101,14 +101,17 @@ pub fn mount(host: HtmlElement, source: ConfigSource, link: Option<Element>) -> 
     let lang = resolve_lang(&host, config.lang.as_deref());
     let watched: Element = link.clone().unwrap_or_else(|| host.clone().into());
     let host_el: Element = host.clone().into();
+    // A container's or element's own children are its fallback content; a host the loader
+    // placed after a script or a link has none.
+    let fallback = source.element.as_ref() == Some(&host_el) && dom::has_content(&host_el);
     let feed = feed_url(&config.feed);
     let settings = Settings { feed_ok: feed.is_ok(), feed_changed: true, lazy: config.lazy, refresh: config.refresh };
     let notices = notices(&issues);
     // The state and every effect are created under the view's owner: unmounting disposes of them.
     let slot = Rc::new(RefCell::new(None));
     let out = slot.clone();
-    let view = leptos::mount::mount_to(root.unchecked_into(), move || {
-        let state = WidgetState::new(host_el, config, lang);
+    let view = leptos::mount::mount_to(root.clone().unchecked_into(), move || {
+        let state = WidgetState::new(host_el, config, lang, fallback);
         let controller = Rc::new_cyclic(|me: &Weak<Controller>| {
             let on_visibility = me.clone();
             Controller {
@@ -132,6 +135,9 @@ pub fn mount(host: HtmlElement, source: ConfigSource, link: Option<Element>) -> 
         view! { <NewsWidget state/> }
     });
     let controller = slot.borrow_mut().take().ok_or("news-widget: the view did not mount")?;
+    if fallback {
+        dom::fallback_slot(&root);
+    }
     if timers::page_hidden() {
         controller.handle(Event::PageHidden);
     }

@@ -63,6 +63,17 @@ impl Phase {
     }
 }
 
+/// How the host's fallback content (its own children) shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fallback {
+    /// Not at all: there is none, or the widget shows news or its empty sentence.
+    Hidden,
+    /// Alone, in place of the whole widget, while it loads.
+    Alone,
+    /// Below the error sentence.
+    Below,
+}
+
 /// Everything a widget shows.
 #[derive(Clone)]
 pub struct Model {
@@ -83,6 +94,9 @@ pub struct Model {
     pub feed: Result<FeedUrl, ConfigIssue>,
     /// The teasers shown, chosen again only when the feed or the configuration changes.
     pub visible: Vec<Arc<Item>>,
+    /// The host has children of its own (a server-rendered list, say): they are shown while
+    /// loading and below an error, in place of the placeholder.
+    pub fallback: bool,
 }
 
 impl Model {
@@ -94,6 +108,15 @@ impl Model {
     /// Whether news is shown (fetched, or a kept copy).
     pub fn showing(&self) -> bool {
         matches!(self.load, Load::Ready { .. })
+    }
+
+    /// How the fallback content shows in the current phase.
+    pub fn fallback_shown(&self) -> Fallback {
+        match (self.fallback, self.phase()) {
+            (true, Phase::Loading) => Fallback::Alone,
+            (true, Phase::Error) => Fallback::Below,
+            _ => Fallback::Hidden,
+        }
     }
 
     /// The phase for `data-state`.
@@ -150,7 +173,7 @@ pub struct WidgetState {
 
 impl WidgetState {
     /// The state of one widget. Create it under the widget's reactive owner.
-    pub fn new(host: Element, config: Config, lang: String) -> Self {
+    pub fn new(host: Element, config: Config, lang: String, fallback: bool) -> Self {
         let model = Model {
             host,
             config,
@@ -162,6 +185,7 @@ impl WidgetState {
             open: None,
             feed: Err(ConfigIssue::MissingFeed),
             visible: Vec::new(),
+            fallback,
         };
         WidgetState { model: RwSignal::new_local(model) }
     }

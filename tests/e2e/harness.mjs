@@ -112,7 +112,7 @@ export async function start() {
     "/__p/": (req, res, url) => {
       const page = pages.get(url.pathname);
       if (!page) return send(res, 404, "text/plain", "no page");
-      send(res, 200, "text/html; charset=utf-8", page.html, page.csp ? { "Content-Security-Policy": page.csp } : {});
+      send(res, 200, page.type || "text/html; charset=utf-8", page.html, page.csp ? { "Content-Security-Policy": page.csp } : {});
     },
     // dist/ with its WebAssembly module missing, as a half-finished upload leaves it.
     "/__broken/": (req, res, url) => {
@@ -144,6 +144,11 @@ export async function start() {
     page(name, html, csp) {
       pages.set(`/__p/${name}.html`, { html, csp });
       return `${origin}/__p/${name}.html`;
+    },
+    /** Registers a script (a test's bundle, say) and returns its path. */
+    script(name, js) {
+      pages.set(`/__p/${name}.js`, { html: js, type: "text/javascript; charset=utf-8" });
+      return `/__p/${name}.js`;
     },
     /** Registers a feed body and returns its path. */
     feed(name, body, type = "application/octet-stream") {

@@ -229,7 +229,7 @@ test("mount() options take precedence over the element's data-* attributes", asy
   await page.context().close();
 });
 
-test("the loader's failures: a missing module is one console sentence and the link stays; mount() needs an element", async () => {
+test("the loader's failures: a missing module is one console sentence, the link stays, mount() rejects; mount() needs an element", async () => {
   const url = env.page("broken", html(`<a id="l" data-news-widget href="https://example.com/news" data-feed="/__f/feed?n=3">All the news</a>`,
     { script: '<script src="/__broken/news-widget.js" async></script>' }));
   const { page, log } = await open(env, url);
@@ -237,9 +237,10 @@ test("the loader's failures: a missing module is one console sentence and the li
   const ours = () => log.console.filter((m) => m.startsWith("error: [news-widget]"));
   for (let i = 0; i < 100 && ours().length === 0; i++) await page.waitForTimeout(100);
   assert.equal(ours().length, 1, log.console.join("\n"));
-  assert.match(ours()[0], /could not load its WebAssembly module/);
+  assert.match(ours()[0], /The news cannot be shown: .*news_widget_bg\.wasm answered HTTP 404/);
   assert.ok(await page.locator("#l").isVisible(), "the link container's link is still there to follow");
-  assert.equal(await page.locator("news-widget").count(), 0, "no empty widget is left on the page");
+  assert.equal(await page.locator("news-widget").getAttribute("data-state"), "error");
+  assert.equal(await page.locator("news-widget").isVisible(), false, "no empty widget shows beside the link");
   const outcomes = await page.evaluate(async () => {
     const settle = (p) => p.then(() => "resolved", (e) => `${e.name}: ${e.message}`);
     return {

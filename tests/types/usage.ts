@@ -12,6 +12,9 @@ async function page(): Promise<void> {
   document.addEventListener("news-widget:ready", (e) => console.log(e.detail.count));
   const removed: boolean = await window.NewsWidget.unmount(host);
   console.log(removed, window.NewsWidget.version);
+  // Placement D: the element is known by its tag name.
+  const element: HTMLElementTagNameMap["news-widget"] = document.createElement("news-widget");
+  element.addEventListener("news-widget:error", (e) => console.log(e.detail.message));
 }
 
 async function bundler(el: HTMLElement): Promise<void> {
