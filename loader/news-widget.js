@@ -42,6 +42,10 @@
   /** Fetches and instantiates the module once per page, however many tags and widgets. */
   function load() {
     if (!moduleReady) {
+      // Once the module comes, every widget waiting for the viewport mounts (and waits in it).
+      var go = waiting;
+      waiting = [];
+      go.forEach(function (f) { f(); });
       var wasmUrl = new URL("news_widget_bg.wasm", base).href;
       var glueUrl = new URL("news_widget.js", base).href;
       // The module downloads while the glue loads, not after it: one round trip less.
@@ -91,7 +95,35 @@
     de: "Die Nachrichten können auf dieser Seite nicht angezeigt werden."
   };
 
-  /** element -> { host, link, created, widget, cancelled, failed } */
+  /** Widgets far below the fold, each waiting for the viewport or for the module (a function each). */
+  var waiting = [];
+
+  /** Whether `el` loads only near the viewport (data-lazy or the option, as the module reads it). */
+  function isLazy(el, options) {
+    var v = options && options.lazy != null ? String(options.lazy) : el.getAttribute("data-lazy");
+    return !v || v.trim().toLowerCase() !== "false";
+  }
+
+  /** Resolves when the module is needed for `entry`: at once, or (a lazy widget while no other
+   *  has asked for the module) when it comes within two viewport heights, as the module's own
+   *  watch does. Until then the page has downloaded the loader only. */
+  function needed(entry, el, options, eager) {
+    if (eager || moduleReady || !isLazy(el, options) || typeof IntersectionObserver !== "function") return Promise.resolve();
+    return new Promise(function (resolve) {
+      var watch = new IntersectionObserver(function (seen) {
+        if (seen.some(function (s) { return s.isIntersecting; })) done();
+      }, { rootMargin: "200% 0px 200% 0px" });
+      function done() {
+        watch.disconnect();
+        resolve();
+      }
+      entry.unwatch = function () { watch.disconnect(); };
+      watch.observe(entry.link || entry.host);
+      waiting.push(done);
+    });
+  }
+
+  /** element -> { host, link, created, widget, cancelled, failed, mounting, unwatch } */
   var mounted = new Map();
   /** The hosts this loader placed after scripts and links: not placements of their own. */
   var created = new WeakSet();
@@ -120,18 +152,22 @@
     return false;
   }
 
-  function start(el, options) {
+  function start(el, options, eager) {
     var entry = placeHost(el);
     mounted.set(el, entry);
     if (entry.link) entry.host.hidden = true;
-    return load().then(function (glue) {
+    entry.mounting = needed(entry, el, options, eager).then(function () {
       if (entry.cancelled) return;
-      entry.widget = glue.mountPlacement(entry.host, el, options, entry.link);
+      return load().then(function (glue) {
+        if (entry.cancelled) return;
+        entry.widget = glue.mountPlacement(entry.host, el, options, entry.link);
+      });
     }).catch(function (e) {
       // Keep the entry (so no scan retries it in a loop) and say so where the widget stands.
       if (!entry.cancelled) fail(entry, el, e);
       throw e;
     });
+    return entry.mounting;
   }
 
   /** A widget whose module cannot run: `error` on its host, its fallback content or link in
@@ -164,6 +200,7 @@
     if (!entry) return false;
     mounted.delete(el);
     entry.cancelled = true;
+    if (entry.unwatch) entry.unwatch();
     if (entry.widget) {
       entry.widget.unmount();
       entry.widget.free();
@@ -226,7 +263,9 @@
     mount: function (element, options) {
       if (!(element instanceof Element)) return Promise.reject(new TypeError("[news-widget] mount() needs an element"));
       stop(element);
-      return start(element, options || {}).then(function () { return mounted.get(element).host; });
+      // Asked for by script: the module loads at once (the feed still waits for the viewport
+      // unless `lazy: false`).
+      return start(element, options || {}, true).then(function () { return mounted.get(element).host; });
     },
     /** Removes the widget from `element`; resolves to whether there was one. */
     unmount: function (element) {
@@ -236,7 +275,8 @@
     refresh: function (element) {
       var entry = mounted.get(element);
       if (!entry) return Promise.reject(new Error("[news-widget] refresh(): no widget is mounted on this element"));
-      return load().then(function () {
+      load();
+      return entry.mounting.then(function () {
         var done = settled(entry.host);
         if (entry.widget) entry.widget.refresh();
         return done;

@@ -211,6 +211,41 @@ test("fallback content as tall as the list: the page does not move when the list
   await page.context().close();
 });
 
+test("nothing before it is needed: widgets all far below the fold download the loader only, until scrolled to", async () => {
+  const url = env.page("far", html(`<h1>Top</h1><div style="height:500vh"></div>
+    <div id="b" data-news-widget data-feed="/__f/feed?name=far-b&n=3"></div>
+    <news-widget id="d" data-feed="/__f/feed?name=far-d&n=3"></news-widget>
+    <a id="c" data-news-widget href="/news" data-feed="/__f/feed?name=far-c&n=3">News</a>
+    <script src="/dist/news-widget.js" data-feed="/__f/feed?name=far-a&n=3" async></script>`, { script: "" }));
+  const { page, log } = await open(env, url);
+  await page.waitForFunction(() => window.NewsWidget);
+  await page.waitForTimeout(1000);
+  const module = () => log.requests.filter((u) => /\/dist\/news_widget(_bg\.wasm|\.js)$/.test(u));
+  assert.deepEqual(module(), [], "neither the glue nor the module is downloaded");
+  assert.equal(log.requests.filter((u) => u.includes("name=far")).length, 0, "no feed is fetched");
+  assert.equal(log.requests.filter((u) => u.includes("/dist/")).length, 1, "the loader only");
+  assert.equal(await page.locator("[data-state]").count(), 0);
+
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  for (const sel of ["#b", "#d", "script + news-widget", "#c + news-widget"]) assert.equal(await settled(page, sel), "ready", sel);
+  assert.equal(module().length, 2, "the glue and the module, once each");
+  assert.deepEqual(log.errors, []);
+  await page.context().close();
+
+  // The JavaScript API asks for the module at once; the feed still waits for the viewport.
+  const api = env.page("far-api", html(`<h1>Top</h1><div style="height:500vh"></div><div id="w"></div>`));
+  const o = await open(env, api);
+  await o.page.waitForFunction(() => window.NewsWidget);
+  await o.page.waitForTimeout(300);
+  assert.equal(o.log.requests.filter((u) => u.endsWith("news_widget_bg.wasm")).length, 0);
+  await o.page.evaluate(() => NewsWidget.mount(document.getElementById("w"), { feed: "/__f/feed?name=far-api&n=2" }));
+  assert.equal(o.log.requests.filter((u) => u.endsWith("news_widget_bg.wasm")).length, 1, "mount() loads the module");
+  assert.equal(await o.page.locator("#w").getAttribute("data-state"), "loading");
+  assert.equal(o.log.requests.filter((u) => u.includes("name=far-api")).length, 0, "the feed comes with the viewport");
+  assert.deepEqual(await o.page.evaluate(() => NewsWidget.refresh(document.getElementById("w"))), { state: "ready", count: 2 }, "or with refresh()");
+  await o.context.close();
+});
+
 /** Every placement on one page, for the module-failure tests; `head` breaks the module. */
 function failingPage(name, { head = "", csp, loader = "/dist/news-widget.js" } = {}) {
   return env.page(name, html(`
