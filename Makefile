@@ -23,7 +23,7 @@ WASM_OPT_PASSES := --flatten --rereloop -Oz --one-caller-inline-max-function-siz
 ESBUILD := node_modules/.bin/esbuild
 SOURCES := $(shell find src core/src js loader tools/pkg www/configure -type f) tools/shrink-names.mjs build.rs Cargo.toml core/Cargo.toml
 
-.PHONY: setup demo dist dist-stable test versions fmt test-core clippy test-browser test-tools test-e2e size types bench fuzz seed clean
+.PHONY: setup demo dist dist-stable relay bench-relay test-relay test versions fmt test-core clippy test-browser test-tools test-e2e size types bench fuzz seed clean
 FUZZ_SECONDS ?= 60
 
 setup:
@@ -77,7 +77,7 @@ dist-stable/.built: $(SOURCES)
 	@touch $@
 	@node tools/size.mjs dist-stable
 
-test: setup versions fmt test-core clippy test-tools test-browser size types test-e2e
+test: setup versions fmt test-core test-relay clippy test-tools test-browser size types test-e2e
 
 ## The pinned versions (Cargo.toml, rust-toolchain.toml, package.json) agree with tools/versions.env.
 versions:
@@ -95,6 +95,15 @@ test-tools: setup
 test-core:
 	cargo test -p news-widget-core
 
+## The relay over real sockets: every row of contract §6, SSRF vectors, faults, single-flight.
+test-relay:
+	cargo test -p news-widget-relay
+
+## The feed relay, target/relay/news-widget-relay; run it as `news-widget-relay --config relay.toml`.
+relay: target/relay/news-widget-relay
+target/relay/news-widget-relay: $(shell find relay/src core/src -type f) relay/Cargo.toml core/Cargo.toml Cargo.lock
+	cargo build -p news-widget-relay --profile relay --quiet
+
 ## Fuzzing of every parser the network, feeds and attributes reach: FUZZ_SECONDS each.
 fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) cargo test --release -p news-widget-core --test fuzz -- --nocapture --test-threads=1
@@ -102,6 +111,7 @@ fuzz:
 ## No unwrap, expect, panic or indexing in code that feed data, attributes or the network reach.
 clippy:
 	cargo clippy -p news-widget-core --all-features -- -D warnings
+	cargo clippy -p news-widget-relay --all-targets -- -D warnings
 	cargo clippy -p news-widget --target wasm32-unknown-unknown -- -D warnings
 
 test-browser:

@@ -18,6 +18,8 @@ pub mod json;
 pub mod jsonfeed;
 pub mod lifecycle;
 pub mod model;
+#[cfg(all(feature = "serde_json", feature = "roxmltree"))]
+pub mod read;
 pub mod relative;
 pub mod sanitize_policy;
 pub mod select;
