@@ -23,7 +23,7 @@ WASM_OPT_PASSES := --flatten --rereloop -Oz --one-caller-inline-max-function-siz
 ESBUILD := node_modules/.bin/esbuild
 SOURCES := $(shell find src core/src js loader tools/pkg www/configure -type f) tools/shrink-names.mjs build.rs Cargo.toml core/Cargo.toml
 
-.PHONY: setup demo dist dist-stable relay bench-relay test-relay test versions fmt test-core clippy test-browser test-tools test-e2e size types bench fuzz seed clean
+.PHONY: setup demo dist dist-stable relay relay-debug bench-relay test-relay test versions fmt test-core clippy test-browser test-tools test-e2e size types bench fuzz seed clean
 FUZZ_SECONDS ?= 60
 
 setup:
@@ -104,6 +104,10 @@ relay: target/relay/news-widget-relay
 target/relay/news-widget-relay: $(shell find relay/src core/src -type f) relay/Cargo.toml core/Cargo.toml Cargo.lock
 	cargo build -p news-widget-relay --profile relay --quiet
 
+# The relay the e2e tests start (a debug build, which test-relay has already compiled).
+relay-debug:
+	cargo build -p news-widget-relay --quiet
+
 ## Fuzzing of every parser the network, feeds and attributes reach: FUZZ_SECONDS each.
 fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) cargo test --release -p news-widget-core --test fuzz -- --nocapture --test-threads=1
@@ -126,7 +130,7 @@ types: dist
 	node_modules/.bin/tsc -p tests/types
 
 ## dist-stable/ is smoke-tested too (tests/e2e/stable.test.mjs).
-test-e2e: dist dist-stable seed
+test-e2e: dist dist-stable seed relay-debug
 	node --test --test-concurrency=1 tests/e2e/
 
 ## Browser benchmark (widget against a plain-JS baseline) and native parsing throughput.

@@ -22,6 +22,10 @@ export interface NewsWidgetOptions {
   dates?: "relative" | "absolute" | "none";
   /** Far below the fold, fetch only when the reader nears the widget. Default true. */
   lazy?: boolean | "true" | "false";
+  /** URL of a feed relay with `{url}` where the feed's URL goes: `https://relay.example/feed?url={url}`. */
+  proxy?: string;
+  /** `fallback`: directly, and through the relay when a cross-origin request is refused; `always`: through the relay only. */
+  proxyMode?: "fallback" | "always";
 }
 
 export type NewsWidgetState = "loading" | "ready" | "empty" | "error";

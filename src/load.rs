@@ -5,12 +5,13 @@ use crate::browser::timers::yield_now;
 use crate::browser::{fetch::fetch_feed, json, storage, url::safe_link};
 use leptos::prelude::{ArcTrigger, Notify, Track};
 use leptos::task::spawn_local;
+use news_widget_core::config::relayed;
 use news_widget_core::error::Found;
 use news_widget_core::format::{detect, Format};
 use news_widget_core::jsonfeed::{map_item, map_json_feed, open_json_feed};
 use news_widget_core::lifecycle::Start;
 use news_widget_core::model::Timestamp;
-use news_widget_core::{Feed, FeedError, Item};
+use news_widget_core::{Feed, FeedError, Item, ProxyMode};
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::{Arc, Weak};
@@ -34,8 +35,18 @@ thread_local! {
     static IN_FLIGHT: RefCell<Vec<(String, Shared)>> = const { RefCell::new(Vec::new()) };
     /// The last feed loaded from each URL, while some widget still shows it, and when.
     static RECENT: RefCell<Vec<(String, Weak<Feed>, Timestamp)>> = const { RefCell::new(Vec::new()) };
+    /// Feeds whose direct request was refused as a cross-origin one: fetched through the
+    /// relay for the rest of the page's life (contract §2, `data-proxy-mode="fallback"`).
+    static RELAYED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     /// Notified whenever a load starts or ends, for widgets waiting on a feed to be known.
     static CHANGED: ArcTrigger = ArcTrigger::new();
+}
+
+/// The feed relay a widget may use (`data-proxy`, `data-proxy-mode`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Relay {
+    pub template: String,
+    pub mode: ProxyMode,
 }
 
 /// How long a feed another widget loaded is reused instead of fetched again.
@@ -61,7 +72,7 @@ fn recent(url: &str) -> Option<Arc<Feed>> {
 /// under way, or (for a [`Start::First`] load) taking the feed another widget loaded seconds ago. The
 /// request is not cancelled when one widget goes away (another may wait for it); the
 /// 15-second limit still ends it.
-pub async fn load_feed(url: &str, cross_origin: bool, start: Start) -> Result<Arc<Feed>, FeedError> {
+pub async fn load_feed(url: &str, cross_origin: bool, relay: Option<Relay>, start: Start) -> Result<Arc<Feed>, FeedError> {
     if let Some(feed) = recent(url).filter(|_| start == Start::First) {
         return Ok(feed);
     }
@@ -69,7 +80,7 @@ pub async fn load_feed(url: &str, cross_origin: bool, start: Start) -> Result<Ar
         if let Some((_, shared)) = loads.iter().find(|(u, _)| u == url) {
             return shared.clone();
         }
-        let shared = start_load(url.to_owned(), cross_origin);
+        let shared = start_load(url.to_owned(), cross_origin, relay);
         loads.push((url.to_owned(), shared.clone()));
         shared
     });
@@ -89,11 +100,11 @@ pub async fn load_feed(url: &str, cross_origin: bool, start: Start) -> Result<Ar
 
 /// One fetch and parse of `url`, shared by every widget that asks for it meanwhile; the
 /// result is kept for the page (`RECENT`) and the next visit (`storage`).
-fn start_load(url: String, cross_origin: bool) -> Shared {
+fn start_load(url: String, cross_origin: bool, relay: Option<Relay>) -> Shared {
     let shared = Shared::default();
     let done = shared.clone();
     spawn_local(async move {
-        let result = fetch_and_parse(&url, cross_origin).await.map(Arc::new);
+        let result = fetch_and_parse(&url, cross_origin, relay).await.map(Arc::new);
         if let Ok(feed) = &result {
             let now = crate::browser::intl::now();
             // Once per fetch, however many widgets show the feed; in a task of its own (it
@@ -119,8 +130,26 @@ fn start_load(url: String, cross_origin: bool) -> Shared {
     shared
 }
 
-async fn fetch_and_parse(url: &str, cross_origin: bool) -> Result<Feed, FeedError> {
-    let text = fetch_feed(url, cross_origin).await?;
+/// The feed's text, directly or through the relay as `data-proxy-mode` says. What the relay
+/// answers is parsed and checked like any feed. (One call of `fetch_feed`, in a loop: each call
+/// site would be a copy of its state machine in the module.)
+async fn fetch_text(url: &str, cross_origin: bool, relay: Option<Relay>) -> Result<js_sys::JsString, FeedError> {
+    let via = relay.as_ref().map(|r| relayed(&r.template, url));
+    let known = RELAYED.with_borrow(|r| r.iter().any(|u| u == url));
+    let mut through = via.as_deref().filter(|_| known || relay.as_ref().is_some_and(|r| r.mode == ProxyMode::Always));
+    loop {
+        match fetch_feed(through.unwrap_or(url), cross_origin || through.is_some(), through).await {
+            Err(FeedError::Network { cross_origin: true }) if through.is_none() && via.is_some() => {
+                RELAYED.with_borrow_mut(|r| r.push(url.to_owned()));
+                through = via.as_deref();
+            }
+            result => return result,
+        }
+    }
+}
+
+async fn fetch_and_parse(url: &str, cross_origin: bool, relay: Option<Relay>) -> Result<Feed, FeedError> {
+    let text = fetch_text(url, cross_origin, relay).await?;
     yield_now().await;
     // How the body begins tells its format; only that much of it is read into Rust.
     let head = String::from(text.trim_start().slice(0, 128));

@@ -46,6 +46,17 @@ pub enum Dates {
     None,
 }
 
+/// When the widget fetches through the feed relay (`data-proxy`, contract §6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ProxyMode {
+    /// Directly, and through the relay once a direct request fails the way a refused
+    /// cross-origin request does (then for the rest of the page's life).
+    #[default]
+    Fallback,
+    /// Through the relay only.
+    Always,
+}
+
 /// A checked configuration. `feed` is as written; the browser resolves it against the page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
@@ -66,6 +77,9 @@ pub struct Config {
     pub dates: Dates,
     /// Fetch only when the widget nears the viewport.
     pub lazy: bool,
+    /// The relay's URL with `{url}` where the feed's URL goes; `None`: no relay.
+    pub proxy: Option<String>,
+    pub proxy_mode: ProxyMode,
 }
 
 pub const DEFAULT_LIMIT: usize = 8;
@@ -87,6 +101,8 @@ impl Default for Config {
             refresh: 0,
             dates: Dates::Relative,
             lazy: true,
+            proxy: None,
+            proxy_mode: ProxyMode::Fallback,
         }
     }
 }
@@ -137,10 +153,15 @@ const fn attr(name: &'static str, kind: Kind, accepts: &'static str, default: Pr
     Attribute { name, option: name, kind, accepts, default }
 }
 
+/// A two-word attribute, whose `mount()` option is written in camelCase.
+const fn attr2(name: &'static str, option: &'static str, kind: Kind, accepts: &'static str, default: Preset) -> Attribute {
+    Attribute { name, option, kind, accepts, default }
+}
+
 use Preset::{Described, Required, Value};
 
 /// Every attribute the widget reads.
-pub const ATTRIBUTES: [Attribute; 12] = [
+pub const ATTRIBUTES: [Attribute; 14] = [
     attr("feed", Kind::Url, "the URL of a JSON Feed, RSS or Atom feed", Required),
     attr("limit", Kind::Number, "a whole number from 1 to 50", Value("8")),
     attr(
@@ -158,7 +179,29 @@ pub const ATTRIBUTES: [Attribute; 12] = [
     attr("refresh", Kind::Number, "0 (never) or a number of seconds from 60 up", Value("0")),
     attr("dates", Kind::Choice(&["relative", "absolute", "none"]), "relative, absolute or none", Value("relative")),
     attr("lazy", Kind::Flag, "true or false", Value("true")),
+    attr("proxy", Kind::Url, "the URL of a feed relay with {url} where the feed's URL goes", Described("none")),
+    attr2("proxy-mode", "proxyMode", Kind::Choice(&["fallback", "always"]), "fallback or always", Value("fallback")),
 ];
+
+/// The `mount()` option of an attribute (`proxyMode` for `proxy-mode`).
+pub fn option_name(attribute: &str) -> &str {
+    ATTRIBUTES.iter().find(|a| a.name == attribute).map_or(attribute, |a| a.option)
+}
+
+/// The relay's URL for `feed`: `{url}` in `template` replaced by the feed's URL,
+/// percent-encoded as `encodeURIComponent` does.
+pub fn relayed(template: &str, feed: &str) -> String {
+    let mut encoded = String::with_capacity(feed.len() * 3 / 2);
+    for b in feed.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b) {
+            encoded.push(char::from(b));
+        } else {
+            let hex = |d: u8| char::from_digit(u32::from(d), 16).unwrap_or('0').to_ascii_uppercase();
+            encoded.extend(['%', hex(b >> 4), hex(b & 15)]);
+        }
+    }
+    template.replace("{url}", &encoded)
+}
 
 /// The attribute names (without `data-`), for an observer to watch.
 pub fn attribute_names() -> Vec<&'static str> {
@@ -210,6 +253,14 @@ impl Config {
                 one_of(v, &[("relative", Dates::Relative), ("absolute", Dates::Absolute), ("none", Dates::None)])
             }),
             lazy: r.read("lazy", d.lazy, boolean),
+            proxy: r.read(
+                "proxy",
+                None,
+                |v| if v.is_empty() { Some(None) } else { v.contains("{url}").then(|| Some(v.to_owned())) },
+            ),
+            proxy_mode: r.read("proxy-mode", d.proxy_mode, |v| {
+                one_of(v, &[("fallback", ProxyMode::Fallback), ("always", ProxyMode::Always)])
+            }),
         };
         (config, r.issues)
     }
@@ -315,6 +366,21 @@ mod tests {
         assert_eq!(issues.len(), 4);
         assert!(issues.iter().all(|i| !i.is_fatal()));
         assert!(issues.contains(&ConfigIssue::Invalid { attribute: "limit", value: "0".into() }));
+    }
+
+    #[test]
+    fn the_relay_is_a_template_with_the_feeds_url_encoded() {
+        let (c, issues) = parse(&[("feed", "/f"), ("proxy", "https://relay.example/feed?url={url}"), ("proxy-mode", "Always")]);
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!((c.proxy.as_deref(), c.proxy_mode), (Some("https://relay.example/feed?url={url}"), ProxyMode::Always));
+        assert_eq!(
+            relayed("https://relay.example/feed?url={url}", "https://news.example/rss?a=1&b=é"),
+            "https://relay.example/feed?url=https%3A%2F%2Fnews.example%2Frss%3Fa%3D1%26b%3D%C3%A9"
+        );
+        let (c, issues) = parse(&[("feed", "/f"), ("proxy", "https://relay.example/feed")]);
+        assert_eq!(c.proxy, None, "a relay URL without {{url}} cannot be used");
+        assert_eq!(issues, vec![ConfigIssue::Invalid { attribute: "proxy", value: "https://relay.example/feed".into() }]);
+        assert_eq!(option_name("proxy-mode"), "proxyMode");
     }
 
     #[test]

@@ -26,6 +26,9 @@ pub enum FeedError {
     Http { status: u16 },
     /// The request failed before any answer: offline, DNS, or (cross-origin) CORS.
     Network { cross_origin: bool },
+    /// The feed relay (`data-proxy`) failed: `status` is `None` when it could not be reached
+    /// (or would not let this page read it); `reason` is its own sentence (contract §6).
+    Relay { relay: String, status: Option<u16>, reason: String },
     /// No answer within the time limit.
     Timeout { seconds: u32 },
     /// An answer that is not a feed.

@@ -47,6 +47,10 @@ pub struct Sentences {
     /// A cross-origin request refused (or the server down); `{host}`: the feed's server.
     pub cors: &'static str,
     pub network: &'static str,
+    /// The relay (`data-proxy`) cannot be reached, or does not let this page read it; `{relay}`: its host.
+    pub relay_unreachable: &'static str,
+    /// The relay answered with an error; `{relay}`: its host, `{status}`, `{reason}`: its own sentence.
+    pub relay_refused: &'static str,
     /// `{seconds}`: the time allowed.
     pub timeout: &'static str,
     /// `{format}`: JSON, XML.
@@ -74,8 +78,10 @@ pub static EN: Sentences = Sentences {
     new_tab: "(opens in a new tab)",
     stale: "The feed cannot be reached right now; showing the copy saved {age}.",
     http: "The feed answered with HTTP error {status}. Check the address in data-feed.",
-    cors: "The feed at {host} could not be loaded: that server must allow this page with the CORS header Access-Control-Allow-Origin, or it cannot be reached.",
+    cors: "The feed at {host} could not be loaded: that server must allow this page with the CORS header Access-Control-Allow-Origin, or it cannot be reached. A feed relay set in data-proxy can fetch it for this page.",
     network: "The feed cannot be reached. Check the connection and the address in data-feed.",
+    relay_unreachable: "The feed could not be loaded through the relay at {relay}: it cannot be reached, or its origins do not list this page. Check data-proxy and the relay's configuration.",
+    relay_refused: "The relay at {relay} could not load the feed (HTTP {status}): {reason}",
     timeout: "The feed did not answer within {seconds} seconds. Try again later.",
     malformed: "The feed is not valid {format}: it may be cut short or malformed.",
     not_a_feed: "The address in data-feed returned {what}, not a feed. Point data-feed at a JSON Feed, RSS or Atom feed.",
@@ -96,8 +102,10 @@ pub static FR: Sentences = Sentences {
     new_tab: "(s’ouvre dans un nouvel onglet)",
     stale: "Le flux est injoignable pour le moment ; voici la copie enregistrée {age}.",
     http: "Le flux a répondu par une erreur HTTP {status}. Vérifiez l’adresse indiquée dans data-feed.",
-    cors: "Le flux de {host} n’a pas pu être chargé : ce serveur doit autoriser cette page avec l’en-tête CORS Access-Control-Allow-Origin, ou être injoignable.",
+    cors: "Le flux de {host} n’a pas pu être chargé : ce serveur doit autoriser cette page avec l’en-tête CORS Access-Control-Allow-Origin, ou être injoignable. Un relais de flux indiqué dans data-proxy peut le récupérer pour cette page.",
     network: "Le flux est injoignable. Vérifiez la connexion et l’adresse indiquée dans data-feed.",
+    relay_unreachable: "Le flux n’a pas pu être chargé par le relais {relay} : il est injoignable, ou ses origins ne comprennent pas cette page. Vérifiez data-proxy et la configuration du relais.",
+    relay_refused: "Le relais {relay} n’a pas pu charger le flux (HTTP {status}) : {reason}",
     timeout: "Le flux n’a pas répondu en {seconds} secondes. Réessayez plus tard.",
     malformed: "Le flux n’est pas un {format} valide : il est peut-être tronqué ou mal formé.",
     not_a_feed: "L’adresse de data-feed a renvoyé {what}, pas un flux. Indiquez l’adresse d’un flux JSON Feed, RSS ou Atom.",
@@ -118,8 +126,10 @@ pub static DE: Sentences = Sentences {
     new_tab: "(öffnet in neuem Tab)",
     stale: "Der Feed ist gerade nicht erreichbar; gezeigt wird die Kopie von {age}.",
     http: "Der Feed antwortete mit dem HTTP-Fehler {status}. Bitte die Adresse in data-feed prüfen.",
-    cors: "Der Feed von {host} konnte nicht geladen werden: Der Server muss diese Seite per CORS-Header Access-Control-Allow-Origin erlauben, oder er ist nicht erreichbar.",
+    cors: "Der Feed von {host} konnte nicht geladen werden: Der Server muss diese Seite per CORS-Header Access-Control-Allow-Origin erlauben, oder er ist nicht erreichbar. Ein in data-proxy angegebenes Feed-Relay kann ihn für diese Seite abrufen.",
     network: "Der Feed ist nicht erreichbar. Bitte Verbindung und die Adresse in data-feed prüfen.",
+    relay_unreachable: "Der Feed konnte über das Relay {relay} nicht geladen werden: Es ist nicht erreichbar, oder seine origins erlauben diese Seite nicht. Bitte data-proxy und die Konfiguration des Relays prüfen.",
+    relay_refused: "Das Relay {relay} konnte den Feed nicht laden (HTTP {status}): {reason}",
     timeout: "Der Feed hat nicht innerhalb von {seconds} Sekunden geantwortet. Später erneut versuchen.",
     malformed: "Der Feed ist kein gültiges {format}: Er ist abgeschnitten oder fehlerhaft.",
     not_a_feed: "Die Adresse in data-feed lieferte {what}, keinen Feed. Bitte die Adresse eines JSON-Feed-, RSS- oder Atom-Feeds angeben.",
@@ -182,6 +192,10 @@ pub fn error_message(lang: Lang, e: &FeedError, host: &str) -> String {
         FeedError::Http { status } => s.http.replace("{status}", &status.to_string()),
         FeedError::Network { cross_origin: true } => s.cors.replace("{host}", host),
         FeedError::Network { .. } => s.network.to_owned(),
+        FeedError::Relay { relay, status: None, .. } => s.relay_unreachable.replace("{relay}", relay),
+        FeedError::Relay { relay, status: Some(status), reason } => {
+            s.relay_refused.replace("{relay}", relay).replace("{status}", &status.to_string()).replace("{reason}", reason)
+        }
         FeedError::Timeout { seconds } => s.timeout.replace("{seconds}", &seconds.to_string()),
         FeedError::Malformed { format } => s.malformed.replace("{format}", format),
         FeedError::NotAFeed(found) => {
@@ -223,6 +237,20 @@ mod tests {
     }
 
     #[test]
+    fn a_relay_failure_names_the_relay_and_says_why() {
+        let m = error_message(Lang::En, &FeedError::Network { cross_origin: true }, "other.example");
+        assert!(m.contains("data-proxy"), "without a relay, the sentence tells of one: {m}");
+        let down = FeedError::Relay { relay: "relay.example".into(), status: None, reason: String::new() };
+        assert!(error_message(Lang::En, &down, "x").contains("relay at relay.example"));
+        let refused =
+            FeedError::Relay { relay: "relay.example".into(), status: Some(403), reason: "Not one of the feeds.".into() };
+        assert_eq!(
+            error_message(Lang::Fr, &refused, "x"),
+            "Le relais relay.example n’a pas pu charger le flux (HTTP 403) : Not one of the feeds."
+        );
+    }
+
+    #[test]
     fn every_placeholder_of_every_language_is_the_englishs() {
         let marks =
             |t: &str| t.match_indices('{').map(|(i, _)| t[i..].split('}').next().unwrap_or("").to_owned()).collect::<Vec<_>>();
@@ -231,6 +259,8 @@ mod tests {
                 (EN.stale, s.stale),
                 (EN.http, s.http),
                 (EN.cors, s.cors),
+                (EN.relay_unreachable, s.relay_unreachable),
+                (EN.relay_refused, s.relay_refused),
                 (EN.timeout, s.timeout),
                 (EN.malformed, s.malformed),
                 (EN.not_a_feed, s.not_a_feed),

@@ -27,6 +27,6 @@ pub mod text;
 pub mod xml;
 pub mod xmlfeed;
 
-pub use config::{Config, ConfigIssue, Dates, OpenMode, Target, Theme};
+pub use config::{Config, ConfigIssue, Dates, OpenMode, ProxyMode, Target, Theme};
 pub use error::FeedError;
 pub use model::{Body, Feed, Item};

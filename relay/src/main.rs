@@ -5,6 +5,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use news_widget_relay::{serve, App, Config};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -77,7 +78,7 @@ async fn main() -> ExitCode {
         }
     };
     let bound = listener.local_addr().map_or_else(|_| listen.to_string(), |a| a.to_string());
-    println!("news-widget-relay listening on http://{bound}");
+    let _ = writeln!(std::io::stdout(), "news-widget-relay listening on http://{bound}");
     match serve(listener, app, shutdown()).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

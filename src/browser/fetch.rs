@@ -25,17 +25,18 @@ extern "C" {
 pub const TIMEOUT_SECONDS: u32 = 15;
 
 /// Fetches `url` and returns its text, as a JavaScript string. `cross_origin` only words the error: to a page, a CORS
-/// refusal and a dead server look the same.
-pub async fn fetch_feed(url: &str, cross_origin: bool) -> Result<JsString, FeedError> {
+/// refusal and a dead server look the same. `relay` is the URL when `url` is the feed relay's:
+/// its failures name it, with the sentence of its JSON error body.
+pub async fn fetch_feed(url: &str, cross_origin: bool, relay: Option<&str>) -> Result<JsString, FeedError> {
     // AbortSignal.timeout aborts with a DOMException, an Error: gloo-net handles it without panicking.
     let timeout = AbortSignal::timeout_with_u32(TIMEOUT_SECONDS * 1000);
     let signal = timeout.clone();
-    let failed = |timeout: &AbortSignal| {
-        if timeout.aborted() {
-            FeedError::Timeout { seconds: TIMEOUT_SECONDS }
-        } else {
-            FeedError::Network { cross_origin }
-        }
+    let relay_host =
+        relay.map(|r| crate::browser::url::resolve(r, &crate::browser::url::page_base()).map(|u| u.host()).unwrap_or_default());
+    let failed = |timeout: &AbortSignal| match &relay_host {
+        _ if timeout.aborted() => FeedError::Timeout { seconds: TIMEOUT_SECONDS },
+        Some(relay) => FeedError::Relay { relay: relay.clone(), status: None, reason: String::new() },
+        None => FeedError::Network { cross_origin },
     };
     // The request is built here rather than with gloo's builder, which appends a stray "&" to
     // a URL that already has a query string (gloo-net 0.6), changing signed or cached URLs.
@@ -44,7 +45,15 @@ pub async fn fetch_feed(url: &str, cross_origin: bool) -> Result<JsString, FeedE
     let request = web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| failed(&timeout))?;
     let response = Request::from(request).send().await.map_err(|_| failed(&timeout))?;
     if !response.ok() {
-        return Err(FeedError::Http { status: response.status() });
+        let status = response.status();
+        let Some(relay) = relay_host else { return Err(FeedError::Http { status }) };
+        // The relay says why in `{"error": "..."}`: its sentence, as text, at most 300 characters.
+        let reason = match response.text().await {
+            Ok(body) => js_sys::JSON::parse(&body).ok().and_then(|v| js_sys::Reflect::get(&v, &"error".into()).ok()),
+            Err(_) => None,
+        };
+        let reason = reason.and_then(|r| r.as_string()).map(|r| r.chars().take(300).collect()).unwrap_or_default();
+        return Err(FeedError::Relay { relay, status: Some(status), reason });
     }
     let content_type = response.headers().get("content-type").unwrap_or_default();
     let raw: web_sys::Response = response.into();

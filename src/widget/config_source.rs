@@ -12,10 +12,11 @@ pub struct ConfigSource {
 }
 
 impl ConfigSource {
-    /// The raw value of one setting, named without `data-`.
+    /// The raw value of one setting, named without `data-` (its `mount()` option is the
+    /// camelCase name: `proxyMode` for `proxy-mode`).
     fn get(&self, name: &str) -> Option<String> {
         let option = match self.options.is_object() {
-            true => Reflect::get(&self.options, &JsValue::from_str(name)).ok(),
+            true => Reflect::get(&self.options, &JsValue::from_str(news_widget_core::config::option_name(name))).ok(),
             false => None,
         };
         if let Some(v) = option.filter(|v| !v.is_undefined() && !v.is_null()) {

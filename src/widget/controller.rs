@@ -28,7 +28,7 @@ use super::config_source::ConfigSource;
 use super::state::{FeedUrl, Load, Phase, WidgetState};
 use crate::browser::timers::{self, Timer, Visibility};
 use crate::browser::{dom, events::warn, intl, storage, url};
-use crate::load::{self, load_feed};
+use crate::load::{self, load_feed, Relay};
 use crate::view::widget::NewsWidget;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -247,10 +247,12 @@ impl Controller {
             self.handle(Event::LoadStarted { saved_copy: saved });
         }
         let cross_origin = url::resolve(url.as_str(), url.as_str()).is_some_and(|u| u.origin() != url::page_origin());
+        let relay =
+            self.state.peek(|m| m.config.proxy.clone().map(|template| Relay { template, mode: m.config.proxy_mode })).flatten();
         let me = self.me.clone();
         let state = self.state;
         spawn_local(async move {
-            let result = load_feed(url.as_str(), cross_origin, start).await;
+            let result = load_feed(url.as_str(), cross_origin, relay, start).await;
             if let Some(controller) = me.upgrade() {
                 controller.load_ended(id, result);
             }

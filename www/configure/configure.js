@@ -18,6 +18,8 @@ const ATTRIBUTES = [
   { name: "refresh", kind: "number", accepts: "0 (never) or a number of seconds from 60 up", default: "0" },
   { name: "dates", kind: "choice", choices: ["relative", "absolute", "none"], accepts: "relative, absolute or none", default: "relative" },
   { name: "lazy", kind: "flag", accepts: "true or false", default: "true" },
+  { name: "proxy", kind: "url", accepts: "the URL of a feed relay with {url} where the feed's URL goes", described: "none" },
+  { name: "proxy-mode", kind: "choice", choices: ["fallback", "always"], accepts: "fallback or always", default: "fallback" },
 ];
 
 const LOADER = new URL("news-widget.js", document.baseURI).href;
@@ -139,7 +141,11 @@ function cspLines(attrs) {
   const dist = origin(LOADER);
   const feed = attrs.find(([n]) => n === "feed");
   const feedOrigin = feed ? origin(feed[1]) : null;
-  const connect = [dist, feedOrigin && feedOrigin !== dist ? feedOrigin : null].filter(Boolean).join(" ");
+  const proxy = attrs.find(([n]) => n === "proxy");
+  const always = attrs.some(([n, v]) => n === "proxy-mode" && v === "always");
+  const relayOrigin = proxy ? origin(proxy[1].replace("{url}", "")) : null;
+  const origins = [dist, always ? null : feedOrigin, relayOrigin];
+  const connect = [...new Set(origins.filter(Boolean))].join(" ");
   const lines = [`script-src  ${dist} 'wasm-unsafe-eval';`, `connect-src ${connect};`];
   if (attrs.some(([n, v]) => n === "images" && v === "true")) lines.push("img-src     https:;   (the origins of the feed's images)");
   lines.push("trusted-types news-widget;   (only if your policy has a trusted-types directive)");
@@ -171,7 +177,9 @@ function preview(attrs) {
   }
   $("preview-note").hidden = true;
   // The preview loads at once, wherever it stands on the page.
-  const options = Object.fromEntries([["lazy", "false"], ...attrs]);
+  // mount() names two-word options in camelCase: proxy-mode is proxyMode.
+  const camel = (name) => name.replace(/-(.)/g, (_, c) => c.toUpperCase());
+  const options = Object.fromEntries([["lazy", "false"], ...attrs.map(([n, v]) => [camel(n), v])]);
   window.NewsWidget?.mount(box, options).catch(() => { /* the widget says why, in place */ });
 }
 
@@ -191,7 +199,8 @@ async function checkFeed(url) {
       outcome: "cors",
       text: "The server answers, but it does not let other sites read the feed (no CORS header " +
         "Access-Control-Allow-Origin), so the widget cannot load it from your page. Ask the feed's owner to send " +
-        "that header, or serve the feed through a feed relay on a server of yours that sends it (README, “Feeds from other sites”).",
+        "that header, or run the project's feed relay (news-widget-relay) with this feed in its feeds and set data-proxy to it " +
+        "(README, “The feed relay”).",
     };
   }
   if (!response.ok) return { outcome: "http", text: `The server answered HTTP ${response.status}: check the address.` };

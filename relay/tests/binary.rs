@@ -1,0 +1,64 @@
+//! The binary as an operator runs it: a configuration it cannot use stops it at once with a
+//! sentence naming the key and a non-zero exit; a good one serves until SIGTERM.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+
+const RELAY: &str = env!("CARGO_BIN_EXE_news-widget-relay");
+
+fn run_with(config: Option<&str>) -> (i32, String) {
+    let dir = std::env::temp_dir().join(format!("relay-test-{}-{}", std::process::id(), config.map_or(0, str::len)));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let path = dir.join("relay.toml");
+    match config {
+        Some(text) => std::fs::write(&path, text).expect("written"),
+        None => {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+    let out = Command::new(RELAY).arg("--config").arg(&path).output().expect("the relay runs");
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn a_configuration_it_cannot_use_stops_it_with_a_sentence() {
+    for (config, words) in [
+        (None, "cannot be read"),
+        (Some("listen = \"127.0.0.1:0\""), "`feeds` is required"),
+        (Some("feeds = []"), "`feeds` is required"),
+        (Some("feeds = [\"https://x.example/*\"]\nlisten = \"nowhere\""), "`listen`"),
+        (Some("feeds = [\"https://x.example/*\"]\nmax_bytes = \"big\""), "max_bytes"),
+    ] {
+        let (code, stderr) = run_with(config);
+        assert_ne!(code, 0, "{config:?}");
+        assert!(stderr.contains(words), "{config:?}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "one sentence: {stderr}");
+    }
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let port = busy.local_addr().expect("bound").port();
+    let (code, stderr) = run_with(Some(&format!("feeds = [\"https://x.example/*\"]\nlisten = \"127.0.0.1:{port}\"")));
+    assert_eq!(code, 1);
+    assert!(stderr.contains("cannot listen on"), "{stderr}");
+    let out = Command::new(RELAY).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("usage: news-widget-relay --config relay.toml"));
+}
+
+#[test]
+fn it_serves_and_says_where() {
+    let dir = std::env::temp_dir().join(format!("relay-serve-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let path = dir.join("relay.toml");
+    std::fs::write(&path, "listen = \"127.0.0.1:0\"\nfeeds = [\"https://x.example/*\"]\n").expect("written");
+    let mut child = Command::new(RELAY).arg("--config").arg(&path).stdout(Stdio::piped()).spawn().expect("starts");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line).expect("a line");
+    let addr = line.trim().rsplit("http://").next().expect("an address").to_owned();
+    let mut socket = std::net::TcpStream::connect(&addr).expect("it listens");
+    socket.write_all(b"GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").expect("sent");
+    let mut answer = String::new();
+    let _ = std::io::Read::read_to_string(&mut socket, &mut answer);
+    let _ = child.kill();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.ends_with("ok"), "{answer}");
+}
