@@ -29,9 +29,10 @@ FUZZ_SECONDS ?= 60
 setup:
 	@tools/setup.sh
 
-## The demo on http://127.0.0.1:$(PORT)/ (PORT overrides).
-demo: setup dist seed
-	node tools/serve.mjs
+## The demo on http://127.0.0.1:$(PORT)/ (PORT overrides), with a partner site without CORS on
+## PORT+1 and the feed relay on PORT+707 (www/relay.toml), which the front page reads it through.
+demo: setup dist seed relay
+	PORT=$(PORT) node tools/demo.mjs
 
 seed:
 	@node tools/seed-feed.mjs
@@ -137,6 +138,12 @@ test-e2e: dist dist-stable seed relay-debug
 bench: setup dist
 	cargo bench -p news-widget-bench --bench parse -- --warm-up-time 1 --measurement-time 3
 	node bench/run.mjs
+
+## The relay under a bounded load on loopback (wrk, DURATION seconds, CONNECTIONS clients).
+bench-relay: setup relay
+	@command -v wrk >/dev/null || (as_root() { if [ "$$(id -u)" = 0 ]; then "$$@"; else sudo "$$@"; fi; }; \
+	  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null)
+	node bench/relay.mjs
 
 clean:
 	rm -rf dist dist-stable target/web target/size target/stable

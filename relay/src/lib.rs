@@ -4,7 +4,7 @@
 //!
 //! `config` reads relay.toml; `allow` is the `feeds` list; `address` the forbidden networks;
 //! `upstream` fetches a feed safely; `store` keeps copies (moka: single-flight, stale-if-error);
-//! `list` writes `/list`'s fragment; `server` is the HTTP side; `refusal` every error answer.
+//! `list` writes `/list`'s fragment; `log` the request log; `server` is the HTTP side; `refusal` every error answer.
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
@@ -12,6 +12,7 @@ pub mod address;
 pub mod allow;
 pub mod config;
 pub mod list;
+pub mod log;
 pub mod refusal;
 pub mod server;
 pub mod store;

@@ -13,7 +13,6 @@ use axum::response::{IntoResponse, Response};
 use axum::Router;
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
-use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
 use std::num::NonZeroU32;
 use std::sync::Arc;
@@ -73,15 +72,13 @@ async fn handle(
         route(&app, peer.ip(), &method, &uri, &headers, &mut note).await.unwrap_or_else(IntoResponse::into_response);
     let origin = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok());
     decorate(response.headers_mut(), app.config.origins.allow(origin));
-    // A log that cannot be written (stdout closed) must not cost the request: println! would panic.
-    let _ = writeln!(
-        std::io::stdout().lock(),
+    crate::log::line(format!(
         "{} {method} {path} feed={} cache={} {}ms",
         response.status().as_u16(),
         note.host.as_deref().unwrap_or("-"),
         note.served.map_or("-", Served::word),
         started.elapsed().as_millis()
-    );
+    ));
     response
 }
 

@@ -62,3 +62,41 @@ fn it_serves_and_says_where() {
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
     assert!(answer.ends_with("ok"), "{answer}");
 }
+
+#[test]
+fn a_log_nobody_reads_never_stalls_requests() {
+    let dir = std::env::temp_dir().join(format!("relay-log-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let path = dir.join("relay.toml");
+    std::fs::write(&path, "listen = \"127.0.0.1:0\"\nfeeds = [\"https://x.example/*\"]\n").expect("written");
+    let mut child = Command::new(RELAY).arg("--config").arg(&path).stdout(Stdio::piped()).spawn().expect("starts");
+    // The first line is read, then standard output is left full: a pipe holds about 64 KiB,
+    // some 1,500 log lines; three thousand requests must all be answered regardless.
+    let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut line = String::new();
+    stdout.read_line(&mut line).expect("a line");
+    let addr = line.trim().rsplit("http://").next().expect("an address").to_owned();
+    let mut socket = std::net::TcpStream::connect(&addr).expect("it listens");
+    socket.set_read_timeout(Some(std::time::Duration::from_secs(20))).expect("a timeout");
+    let requests = "GET /health HTTP/1.1\r\nHost: x\r\n\r\n".repeat(3000);
+    let mut answered = 0;
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 65536];
+    let writer = {
+        let mut s = socket.try_clone().expect("a second handle");
+        std::thread::spawn(move || s.write_all(requests.as_bytes()))
+    };
+    while answered < 3000 {
+        match std::io::Read::read(&mut socket, &mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => {
+                seen.extend_from_slice(&buf[..n]);
+                answered = seen.windows(6).filter(|w| w == b"\r\n\r\nok").count();
+            }
+        }
+    }
+    let _ = child.kill();
+    let _ = writer.join();
+    drop(stdout);
+    assert_eq!(answered, 3000, "every request answered while the log was not read");
+}

@@ -1,0 +1,47 @@
+// `make demo` as a visitor sees it: tools/demo.mjs on free ports, its front page with every
+// widget ready, the relayed one included (its feed is on a partner port without CORS).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS } from "./harness.mjs";
+import { ROOT } from "../../tools/serve.mjs";
+
+/** A port whose neighbours the demo also needs (PORT+1, PORT+707) are free. */
+async function freePorts() {
+  const free = (p) => new Promise((resolve) => {
+    const s = createServer().once("error", () => resolve(false)).listen(p, "127.0.0.1", () => s.close(() => resolve(true)));
+  });
+  for (let p = 20000 + (process.pid % 5000); ; p += 7) {
+    if ((await free(p)) && (await free(p + 1)) && (await free(p + 707))) return p;
+  }
+}
+
+let demo, browser, port;
+before(async () => {
+  port = await freePorts();
+  demo = spawn("node", [join(ROOT, "tools/demo.mjs")], {
+    env: { ...process.env, PORT: String(port), RELAY_BIN: process.env.RELAY_BIN || join(ROOT, "target/debug/news-widget-relay") },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise((resolve) => demo.stdout.on("data", (c) => { if (/listening on/.test(String(c))) resolve(); }));
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+});
+after(async () => { await browser?.close(); demo?.kill("SIGTERM"); });
+
+test("the demo's front page shows every widget, the relayed partner feed included", async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`http://127.0.0.1:${port}/`);
+  const relayed = page.locator("#demo-relay");
+  await relayed.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.getElementById("demo-relay").dataset.state === "ready", null, { timeout: 20000 });
+  assert.equal(await relayed.locator("[part~=teaser]").count(), 4);
+  assert.equal(await relayed.getAttribute("data-proxy"), `http://127.0.0.1:${port + 707}/feed?url={url}`, "ports as served");
+  const states = await page.$$eval("[data-news-widget]", (els) => els.map((e) => e.dataset.state));
+  assert.ok(!states.includes("error"), states.join(", "));
+  assert.deepEqual(errors, []);
+});
