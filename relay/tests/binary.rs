@@ -59,6 +59,7 @@ fn it_serves_and_says_where() {
     let mut answer = String::new();
     let _ = std::io::Read::read_to_string(&mut socket, &mut answer);
     let _ = child.kill();
+    let _ = child.wait();
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
     assert!(answer.ends_with("ok"), "{answer}");
 }
@@ -96,6 +97,7 @@ fn a_log_nobody_reads_never_stalls_requests() {
         }
     }
     let _ = child.kill();
+    let _ = child.wait();
     let _ = writer.join();
     drop(stdout);
     assert_eq!(answered, 3000, "every request answered while the log was not read");
