@@ -83,7 +83,7 @@ impl Store {
     }
 
     /// The answer for `url`: a fresh copy, else the feed's, else (when the feed fails) a copy
-    /// younger than `ttl + stale`.
+    /// younger than `stale`.
     pub async fn get(&self, url: &Url, fetcher: &Fetcher) -> Result<(Arc<Copy>, Served), Refusal> {
         let mut outcome: Option<Result<Served, Refusal>> = None;
         let out = &mut outcome;
@@ -117,7 +117,7 @@ impl Store {
                         )));
                         Op::Nop
                     }
-                    (Err(refusal), Some(old)) if refusal.is_feed_failure() && old.confirmed.elapsed() < ttl + stale => {
+                    (Err(refusal), Some(old)) if refusal.is_feed_failure() && old.confirmed.elapsed() < stale => {
                         *out = Some(Ok(Served::Stale));
                         Op::Nop
                     }
