@@ -58,6 +58,7 @@
       wasm.catch(function () { /* awaited below */ });
       moduleReady = import(glueUrl).then(function (glue) {
         return glue.default({ module_or_path: wasm }).then(function () {
+          running = true;
           return glue;
         });
       }, function () {
@@ -94,6 +95,44 @@
     fr: "Les actualités ne peuvent pas être affichées sur cette page.",
     de: "Die Nachrichten können auf dieser Seite nicht angezeigt werden."
   };
+
+  /** Feed requests started while the module downloads, by absolute URL: the module takes each
+   *  (NewsWidget._take) instead of fetching it again. Once the module runs, it fetches itself. */
+  var prefetched = new Map();
+  var running = false;
+  /** The same limit the module puts on a feed (15 seconds), counted from this request's start. */
+  var FEED_TIMEOUT = 15000;
+
+  /** Starts `el`'s feed request now, so it travels while the module downloads. Not for a feed
+   *  through a relay (the module decides how to reach it) nor several feeds. */
+  function prefetch(el, options) {
+    var o = options || {};
+    var feed = o.feed != null ? String(o.feed) : el.getAttribute("data-feed");
+    if (running || !feed || /\s/.test(feed.trim()) || o.proxy != null || el.hasAttribute("data-proxy")) return;
+    var url;
+    try { url = new URL(feed.trim(), document.baseURI); } catch (e) { return; }
+    if (!/^https?:$/.test(url.protocol) || prefetched.has(url.href)) return;
+    var signal = AbortSignal.timeout ? AbortSignal.timeout(FEED_TIMEOUT) : undefined;
+    var answer = fetch(url.href, { signal: signal });
+    answer.catch(function () { /* the module reads the failure */ });
+    prefetched.set(url.href, answer);
+    // Not taken in time (the widget went away, the module failed): forgotten.
+    setTimeout(function () { if (prefetched.get(url.href) === answer) prefetched.delete(url.href); }, FEED_TIMEOUT);
+  }
+
+  /** Whether `el` is within two viewport heights of the viewport (the module's rootMargin). */
+  function near(el) {
+    var r = el.getBoundingClientRect();
+    var h = window.innerHeight || document.documentElement.clientHeight;
+    return r.bottom >= -2 * h && r.top <= 3 * h;
+  }
+
+  /** The prefetched answer for `url`, once: a promise of a Response, or undefined. */
+  function take(url) {
+    var answer = prefetched.get(url);
+    prefetched.delete(url);
+    return answer;
+  }
 
   /** Widgets far below the fold, each waiting for the viewport or for the module (a function each). */
   var waiting = [];
@@ -158,6 +197,9 @@
     if (entry.link) entry.host.hidden = true;
     entry.mounting = needed(entry, el, options, eager).then(function () {
       if (entry.cancelled) return;
+      // A widget that loads now (not lazy, or within two viewport heights, where the module's
+      // own watch will find it) has its feed requested while the module downloads.
+      if (!isLazy(el, options) || near(entry.link || entry.host)) prefetch(el, options);
       return load().then(function (glue) {
         if (entry.cancelled) return;
         entry.widget = glue.mountPlacement(entry.host, el, options, entry.link);
@@ -282,7 +324,8 @@
         return done;
       });
     },
-    _scan: scheduleScan
+    _scan: scheduleScan,
+    _take: take
   });
 
   // Placement D. Connecting is seen here, also inside other components' shadow roots, which

@@ -2,7 +2,7 @@
 //! into a JavaScript string (the module reads only how it begins).
 
 use gloo_net::http::Request;
-use js_sys::{JsString, Uint8Array};
+use js_sys::{JsString, Promise, Reflect, Uint8Array};
 use news_widget_core::format::declared_encoding;
 use news_widget_core::FeedError;
 use wasm_bindgen::prelude::*;
@@ -19,6 +19,12 @@ extern "C" {
     fn new(label: &str, options: &TextDecoderOptions) -> Result<Decoder, JsValue>;
     #[wasm_bindgen(method, catch)]
     fn decode(this: &Decoder, input: &Uint8Array) -> Result<JsString, JsValue>;
+
+    /// The loader's feed request for `url`, started while the module downloaded: a promise of
+    /// a Response, or undefined. Without the loader (a bundler's page) `NewsWidget` is not
+    /// there: the error is caught, and the module fetches the feed itself.
+    #[wasm_bindgen(catch, js_namespace = NewsWidget, js_name = _take)]
+    fn take_prefetched(url: &str) -> Result<JsValue, JsValue>;
 }
 
 /// A feed that has not answered within this time is an error (contract §2).
@@ -26,39 +32,50 @@ pub const TIMEOUT_SECONDS: u32 = 15;
 
 /// Fetches `url` and returns its text, as a JavaScript string. `cross_origin` only words the error: to a page, a CORS
 /// refusal and a dead server look the same. `relay` is the URL when `url` is the feed relay's:
-/// its failures name it, with the sentence of its JSON error body.
+/// its failures name it, with the sentence of its JSON error body. A request the loader started
+/// while the module downloaded (`NewsWidget._take`) is taken instead of a second one: same URL,
+/// same 15-second limit (counted from its start), same errors.
 pub async fn fetch_feed(url: &str, cross_origin: bool, relay: Option<&str>) -> Result<JsString, FeedError> {
-    // AbortSignal.timeout aborts with a DOMException, an Error: gloo-net handles it without panicking.
+    // AbortSignal.timeout aborts with a DOMException named TimeoutError, an Error: gloo-net
+    // handles it without panicking.
     let timeout = AbortSignal::timeout_with_u32(TIMEOUT_SECONDS * 1000);
-    let signal = timeout.clone();
     let relay_host =
         relay.map(|r| crate::browser::url::resolve(r, &crate::browser::url::page_base()).map(|u| u.host()).unwrap_or_default());
-    let failed = |timeout: &AbortSignal| match &relay_host {
-        _ if timeout.aborted() => FeedError::Timeout { seconds: TIMEOUT_SECONDS },
-        Some(relay) => FeedError::Relay { relay: relay.clone(), status: None, reason: String::new() },
-        None => FeedError::Network { cross_origin },
+    let failed = |e: Option<&JsValue>| {
+        let name = e.and_then(|e| Reflect::get(e, &"name".into()).ok()).and_then(|n| n.as_string());
+        match &relay_host {
+            _ if timeout.aborted() || name.as_deref() == Some("TimeoutError") => FeedError::Timeout { seconds: TIMEOUT_SECONDS },
+            Some(relay) => FeedError::Relay { relay: relay.clone(), status: None, reason: String::new() },
+            None => FeedError::Network { cross_origin },
+        }
     };
-    // The request is built here rather than with gloo's builder, which appends a stray "&" to
-    // a URL that already has a query string (gloo-net 0.6), changing signed or cached URLs.
-    let init = RequestInit::new();
-    init.set_signal(Some(&signal));
-    let request = web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| failed(&timeout))?;
-    let response = Request::from(request).send().await.map_err(|_| failed(&timeout))?;
+    let prefetched = take_prefetched(url).ok().filter(|p| relay.is_none() && p.is_instance_of::<Promise>());
+    let response: web_sys::Response = match prefetched {
+        Some(answer) => {
+            let answer: JsValue = JsFuture::from(Promise::unchecked_from_js(answer)).await.map_err(|e| failed(Some(&e)))?;
+            answer.unchecked_into()
+        }
+        None => {
+            // The request is built here rather than with gloo's builder, which appends a stray "&" to
+            // a URL that already has a query string (gloo-net 0.6), changing signed or cached URLs.
+            let init = RequestInit::new();
+            init.set_signal(Some(&timeout));
+            let request = web_sys::Request::new_with_str_and_init(url, &init).map_err(|e| failed(Some(&e)))?;
+            Request::from(request).send().await.map_err(|_| failed(None))?.into()
+        }
+    };
+    let read = |body: Result<Promise, JsValue>| async { JsFuture::from(body?).await };
     if !response.ok() {
         let status = response.status();
-        let Some(relay) = relay_host else { return Err(FeedError::Http { status }) };
+        let Some(relay) = relay_host.clone() else { return Err(FeedError::Http { status }) };
         // The relay says why in `{"error": "..."}`: its sentence, as text, at most 300 characters.
-        let reason = match response.text().await {
-            Ok(body) => js_sys::JSON::parse(&body).ok().and_then(|v| js_sys::Reflect::get(&v, &"error".into()).ok()),
-            Err(_) => None,
-        };
+        let body = read(response.text()).await.ok().and_then(|b| b.as_string()).unwrap_or_default();
+        let reason = js_sys::JSON::parse(&body).ok().and_then(|v| Reflect::get(&v, &"error".into()).ok());
         let reason = reason.and_then(|r| r.as_string()).map(|r| r.chars().take(300).collect()).unwrap_or_default();
         return Err(FeedError::Relay { relay, status: Some(status), reason });
     }
-    let content_type = response.headers().get("content-type").unwrap_or_default();
-    let raw: web_sys::Response = response.into();
-    let buffer = raw.array_buffer().map_err(|_| failed(&timeout))?;
-    let bytes = Uint8Array::new(&JsFuture::from(buffer).await.map_err(|_| failed(&timeout))?);
+    let content_type = response.headers().get("content-type").ok().flatten().unwrap_or_default();
+    let bytes = Uint8Array::new(&read(response.array_buffer()).await.map_err(|e| failed(Some(&e)))?);
     Ok(decode(&bytes, &content_type))
 }
 

@@ -120,6 +120,14 @@ export async function start() {
       if (!["news-widget.js", "news_widget.js"].includes(file)) return send(res, 404, "text/plain", "Not found");
       send(res, 200, "text/javascript; charset=utf-8", readFileSync(join(ROOT, "dist", file)));
     },
+    // dist/ on a slow network: the module arrives 800 ms after it is asked for, so what the
+    // loader starts meanwhile (the feed) can be seen to start before it ends.
+    "/__slow/": (req, res, url) => {
+      const file = url.pathname.slice("/__slow/".length);
+      const type = { "news-widget.js": "text/javascript", "news_widget.js": "text/javascript", "news_widget_bg.wasm": "application/wasm" }[file];
+      if (!type) return send(res, 404, "text/plain", "Not found");
+      setTimeout(() => send(res, 200, type, readFileSync(join(ROOT, "dist", file))), file.endsWith(".wasm") ? 800 : 0);
+    },
     "/__shared/": (req, res, url) => {
       const path = normalize(join(SHARED, "feeds", decodeURIComponent(url.pathname.slice("/__shared/".length))));
       if (!path.startsWith(SHARED) || !existsSync(path)) return send(res, 404, "text/plain", "no file");
