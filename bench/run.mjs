@@ -7,6 +7,18 @@ import { serveStatic, send } from "../tools/serve.mjs";
 import { makeFeed, CHROMIUM_ARGS } from "../tests/e2e/harness.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS || 7);
+/** Networks readers have, by Chromium's own throttling (DevTools' presets; CPU 4× slower, as
+ *  Lighthouse's mobile profile): `BENCH_PROFILE=slow4g` or `fast4g`; loopback by default. */
+const PROFILES = {
+  loopback: null,
+  fast4g: { latency: 60, download: 9e6, upload: 1.5e6, cpu: 4 },
+  slow4g: { latency: 150, download: 1.6e6, upload: 0.75e6, cpu: 4 },
+};
+const PROFILE_NAME = process.env.BENCH_PROFILE || "loopback";
+const PROFILE = PROFILES[PROFILE_NAME];
+if (PROFILE === undefined) throw new Error(`BENCH_PROFILE must be one of ${Object.keys(PROFILES).join(", ")}`);
+/** The loader the widget's pages load (another build's, to compare two loaders pair by pair). */
+const LOADER = process.env.BENCH_LOADER || "/dist/news-widget.js";
 const SIZES = (process.env.BENCH_SIZES || "8,100,1000,10000").split(",").map(Number);
 const feeds = new Map(SIZES.map((n) => [n, JSON.stringify(makeFeed("b", n, Date.parse("2026-01-01T00:00:00Z")))]));
 
@@ -29,7 +41,7 @@ function page(kind, n, widgets = 1) {
   const host = kind === "widget"
     ? `<div data-news-widget data-lazy="false" data-feed="/feed/${n}.json" data-lang="en" data-limit="8"></div>`
     : `<div data-baseline data-feed="/feed/${n}.json" data-lang="en" data-limit="8"></div>`;
-  const script = kind === "widget" ? `<script src="/dist/news-widget.js"></script>` : `<script src="/bench/baseline.js"></script>`;
+  const script = kind === "widget" ? `<script src="${LOADER}"></script>` : `<script src="/bench/baseline.js"></script>`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="/www/img/favicon.svg">${PROBE}</head>
     <body data-expect="${widgets}">${host.repeat(widgets)}<script>window.__start = performance.now();</script>${script}</body></html>`;
 }
@@ -50,6 +62,14 @@ const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", arg
 /** One visit: time to ready, total blocking time, longest task, click-to-article, memory. */
 async function visit(context, url) {
   const p = await context.newPage();
+  if (PROFILE) {
+    const cdp = await context.newCDPSession(p);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false, latency: PROFILE.latency, downloadThroughput: PROFILE.download / 8, uploadThroughput: PROFILE.upload / 8,
+    });
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: PROFILE.cpu });
+  }
   await p.goto(url);
   const ready = await p.evaluate(() => window.__ready);
   const click = await p.evaluate(async () => {
@@ -107,7 +127,8 @@ const ratio = (a, b) => (b.median > 0 ? `${(a.median / b.median).toFixed(2)}×` 
 const commit = execSync("git rev-parse --short HEAD").toString().trim();
 const dirty = execSync("git status --porcelain -- src core js loader Cargo.toml").toString().trim() ? " (with uncommitted changes)" : "";
 const chrome = execSync("/usr/bin/chromium --version").toString().trim();
-console.log(`Commit ${commit}${dirty}, ${chrome}, headless, ${RUNS} runs per cell; median (min–max).\n`);
+const profile = PROFILE ? `${PROFILE_NAME} (${PROFILE.latency} ms RTT, ${PROFILE.download / 1e6} Mbps down, CPU ${PROFILE.cpu}× slower)` : "loopback";
+console.log(`Commit ${commit}${dirty}, ${chrome}, headless, ${profile}, loader ${LOADER}, ${RUNS} runs per cell; median (min–max).\n`);
 console.log("| feed | visit | ready, widget (ms) | ready, baseline (ms) | ratio | TBT widget (ms) | longest task widget (ms) | click→article widget (ms) | click→article baseline (ms) | JS heap widget (MB) | wasm memory (MB) |");
 console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 for (const { n, warm, w, b } of rows) {
