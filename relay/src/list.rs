@@ -4,6 +4,7 @@
 //! but text on the page that includes it.
 
 use chrono::{DateTime, Datelike};
+use news_widget_core::sanitize_policy::url_allowed;
 use news_widget_core::select::select;
 use news_widget_core::Feed;
 use std::fmt::Write;
@@ -25,9 +26,11 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// A link the fragment may carry: resolved against the feed's URL, http(s) only.
+/// A link the fragment may carry: resolved against the feed's URL, and a scheme the widget's
+/// own sanitizer allows for a picture or an article link (http, https).
 fn safe_link(link: &str, base: &Url) -> Option<String> {
-    base.join(link.trim()).ok().filter(|u| matches!(u.scheme(), "http" | "https")).map(String::from)
+    let url = base.join(link.trim()).ok()?;
+    url_allowed(&format!("{}:", url.scheme()), "src").then(|| url.into())
 }
 
 const MONTHS_EN: [&str; 12] =

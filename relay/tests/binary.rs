@@ -44,16 +44,24 @@ fn a_configuration_it_cannot_use_stops_it_with_a_sentence() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("usage: news-widget-relay --config relay.toml"));
 }
 
-#[test]
-fn it_serves_and_says_where() {
-    let dir = std::env::temp_dir().join(format!("relay-serve-{}", std::process::id()));
+/// A relay started from a file with a minimal configuration on an ephemeral port: the process,
+/// its standard output after the first line, and the address that line names.
+fn serving(name: &str) -> (std::process::Child, BufReader<std::process::ChildStdout>, String) {
+    let dir = std::env::temp_dir().join(format!("relay-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a temporary directory");
     let path = dir.join("relay.toml");
     std::fs::write(&path, "listen = \"127.0.0.1:0\"\nfeeds = [\"https://x.example/*\"]\n").expect("written");
     let mut child = Command::new(RELAY).arg("--config").arg(&path).stdout(Stdio::piped()).spawn().expect("starts");
+    let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
     let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line).expect("a line");
+    stdout.read_line(&mut line).expect("a line");
     let addr = line.trim().rsplit("http://").next().expect("an address").to_owned();
+    (child, stdout, addr)
+}
+
+#[test]
+fn it_serves_and_says_where() {
+    let (mut child, _stdout, addr) = serving("serve");
     let mut socket = std::net::TcpStream::connect(&addr).expect("it listens");
     socket.write_all(b"GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").expect("sent");
     let mut answer = String::new();
@@ -66,17 +74,9 @@ fn it_serves_and_says_where() {
 
 #[test]
 fn a_log_nobody_reads_never_stalls_requests() {
-    let dir = std::env::temp_dir().join(format!("relay-log-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temporary directory");
-    let path = dir.join("relay.toml");
-    std::fs::write(&path, "listen = \"127.0.0.1:0\"\nfeeds = [\"https://x.example/*\"]\n").expect("written");
-    let mut child = Command::new(RELAY).arg("--config").arg(&path).stdout(Stdio::piped()).spawn().expect("starts");
     // The first line is read, then standard output is left full: a pipe holds about 64 KiB,
     // some 1,500 log lines; three thousand requests must all be answered regardless.
-    let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
-    let mut line = String::new();
-    stdout.read_line(&mut line).expect("a line");
-    let addr = line.trim().rsplit("http://").next().expect("an address").to_owned();
+    let (mut child, stdout, addr) = serving("log");
     let mut socket = std::net::TcpStream::connect(&addr).expect("it listens");
     socket.set_read_timeout(Some(std::time::Duration::from_secs(20))).expect("a timeout");
     let requests = "GET /health HTTP/1.1\r\nHost: x\r\n\r\n".repeat(3000);

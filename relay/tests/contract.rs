@@ -6,7 +6,7 @@ mod support;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
-use support::{answer, error_of, header, json_feed, redirect, Relay, Reply, Upstream};
+use support::{answer, assert_refused, error_of, header, json_feed, redirect, Relay, Reply, Upstream};
 
 fn config(upstream: &Upstream, extra: &str) -> String {
     format!("feeds = [\"{}\"]\nprivate_networks = true\norigins = [\"https://partner.example\"]\n{extra}", upstream.url("/*"))
@@ -104,9 +104,7 @@ async fn malformed_requests_other_paths_and_methods_are_refused_with_a_sentence(
         let r = relay.get(path).await;
         assert_eq!(header(&r, "content-type"), "application/json", "{path}");
         assert_eq!(header(&r, "x-content-type-options"), "nosniff");
-        let (got, sentence) = error_of(r).await;
-        assert_eq!(got, status, "{path}: {sentence}");
-        assert!(sentence.contains(words), "{path}: {sentence}");
+        assert_refused(r, status, words, path).await;
     }
     for method in ["POST", "PUT", "DELETE", "PATCH"] {
         let m = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
@@ -192,9 +190,7 @@ async fn faults_are_named_with_their_status() {
         (up.url("/loop"), 502, "more than 3 times"),
         (unreachable.clone(), 502, "could not be reached"),
     ] {
-        let (got, sentence) = error_of(relay.feed(&path).await).await;
-        assert_eq!(got, status, "{path}: {sentence}");
-        assert!(sentence.contains(words), "{path}: {sentence}");
+        assert_refused(relay.feed(&path).await, status, words, &path).await;
     }
     let loops = up.requests().iter().filter(|r| r.starts_with("GET /loop ")).count();
     assert_eq!(loops, 4, "the first request and three redirects, no more");

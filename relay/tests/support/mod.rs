@@ -151,6 +151,13 @@ pub async fn error_of(r: reqwest::Response) -> (u16, String) {
     (status, body["error"].as_str().unwrap_or_default().to_owned())
 }
 
+/// Asserts that `r` is a refusal with `status` whose sentence says `words`; `what` names the case.
+pub async fn assert_refused(r: reqwest::Response, status: u16, words: &str, what: &str) {
+    let (got, sentence) = error_of(r).await;
+    assert_eq!(got, status, "{what}: {sentence}");
+    assert!(sentence.contains(words), "{what}: {sentence}");
+}
+
 pub fn header(r: &reqwest::Response, name: &str) -> String {
     r.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned()
 }
