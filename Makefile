@@ -119,9 +119,13 @@ clippy:
 	cargo clippy -p news-widget-relay --all-targets -- -D warnings
 	cargo clippy -p news-widget --target wasm32-unknown-unknown -- -D warnings
 
-test-browser:
+## The component tests (tests/web.rs, wasm-bindgen-test) in Chromium, Firefox and WebKitGTK.
+## WebKit: WebKitWebDriver starts MiniBrowser under a virtual display, in a language Intl knows.
+test-browser: setup
 	wasm-pack --log-level warn test --headless --chrome
 	wasm-pack --log-level warn test --headless --firefox
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner SAFARIDRIVER=/usr/bin/WebKitWebDriver LANG=en_US.UTF-8 \
+	  xvfb-run -a cargo test --quiet --target wasm32-unknown-unknown --test web
 
 size: dist
 	@node tools/size.mjs --check
@@ -130,9 +134,10 @@ size: dist
 types: dist
 	node_modules/.bin/tsc -p tests/types
 
-## dist-stable/ is smoke-tested too (tests/e2e/stable.test.mjs).
+## Every e2e test in Chromium, Firefox and WebKit (E2E_ENGINES narrows it), the reader suites
+## again at a phone's viewport, and a summary line per engine. dist-stable/ is smoke-tested too.
 test-e2e: dist dist-stable seed relay-debug
-	node --test --test-concurrency=1 tests/e2e/
+	node tests/e2e/run.mjs
 
 ## Browser benchmark (widget against a plain-JS baseline) and native parsing throughput.
 bench: setup dist

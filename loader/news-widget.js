@@ -76,8 +76,11 @@
   function explain(e) {
     var fallback = " Give the widgets fallback content (children, or a link container) for such readers.";
     if (typeof WebAssembly !== "object") return "this browser runs no WebAssembly (missing or turned off)." + fallback;
+    // WebKit compiles the empty module and refuses only when an instance is made; its refusal
+    // (a CompileError) names 'wasm-unsafe-eval' as Chromium's and Firefox's do.
     try {
-      new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+      new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])));
+      if (/wasm-unsafe-eval/.test(String(e))) throw e;
     } catch (x) {
       return "the page's Content-Security-Policy refuses WebAssembly: add 'wasm-unsafe-eval' to its script-src (or default-src).";
     }
@@ -113,7 +116,11 @@
     try { url = new URL(feed.trim(), document.baseURI); } catch (e) { return; }
     if (!/^https?:$/.test(url.protocol) || prefetched.has(url.href)) return;
     var signal = AbortSignal.timeout ? AbortSignal.timeout(FEED_TIMEOUT) : undefined;
-    var answer = fetch(url.href, { signal: signal });
+    // WebKit rejects a timed-out fetch with an AbortError, not the signal's TimeoutError: the
+    // module tells a timeout by that name, so the reason is passed on as the signal gives it.
+    var answer = fetch(url.href, { signal: signal }).catch(function (e) {
+      throw signal && signal.aborted && signal.reason ? signal.reason : e;
+    });
     answer.catch(function () { /* the module reads the failure */ });
     prefetched.set(url.href, answer);
     // Not taken in time (the widget went away, the module failed): forgotten.

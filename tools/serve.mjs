@@ -28,8 +28,8 @@ const TYPES = {
 const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".wasm", ".json", ".xml", ".css", ".svg", ".rss", ".atom"]);
 
 /** Serves `root`; `routes` maps a path (or a prefix ending in "/") to a handler(req, res, url)
- *  for test-only answers. */
-export function serveStatic({ root = ROOT, routes = {}, headers = {} } = {}) {
+ *  for test-only answers; `html(text, path)` may rewrite each HTML page (the tests' recorder). */
+export function serveStatic({ root = ROOT, routes = {}, headers = {}, html } = {}) {
   return createServer(async (req, res) => {
     const url = new URL(req.url, "http://localhost");
     const prefix = Object.keys(routes).find((r) => r.endsWith("/") && url.pathname.startsWith(r));
@@ -41,6 +41,7 @@ export function serveStatic({ root = ROOT, routes = {}, headers = {} } = {}) {
       if ((await stat(path)).isDirectory()) path = join(path, "index.html");
       let body = await readFile(path);
       const type = TYPES[extname(path)] || "application/octet-stream";
+      if (html && extname(path) === ".html") body = Buffer.from(html(body.toString("utf8"), url.pathname));
       const extra = { "Cache-Control": "no-store", ...headers };
       if (COMPRESSIBLE.has(extname(path)) && /\bgzip\b/.test(req.headers["accept-encoding"] || "")) {
         body = gzipSync(body, { level: 9 });

@@ -13,6 +13,11 @@ packages=()
 command -v chromium >/dev/null || packages+=(chromium)
 command -v chromedriver >/dev/null || packages+=(chromium-driver)
 command -v firefox-esr >/dev/null || packages+=(firefox-esr)
+# WebKitGTK, the engine of Safari, driven through its WebDriver server under a virtual display.
+command -v WebKitWebDriver >/dev/null || packages+=(webkit2gtk-driver)
+command -v Xvfb >/dev/null && command -v xvfb-run >/dev/null || packages+=(xvfb)
+# A window manager for the virtual display: it sizes WebKit's window to a phone's screen.
+command -v matchbox-window-manager >/dev/null || packages+=(matchbox-window-manager)
 if [ ${#packages[@]} -gt 0 ]; then
   say "installing ${packages[*]} (Debian)"
   as_root apt-get update -qq

@@ -45,8 +45,13 @@ fn headline(frame: &Frame, item: &Arc<Item>, open: bool) -> impl IntoView {
             type="button"
             id=format!("{dom_id}-h")
             aria-expanded=if open { "true" } else { "false" }
-            aria-controls=dom_id
-            on:click=move |_| state.toggle(&item)
+            aria-controls=dom_id.clone()
+            on:click=move |_| {
+                state.toggle(&item);
+                // Safari on macOS does not focus a button on click: without this, Escape would go
+                // to the page's body and the open article could not be closed from the keyboard.
+                state.focus_headline(&dom_id);
+            }
         >{text}</button>
     })
 }

@@ -75,7 +75,7 @@ test("the script defines one global, window.NewsWidget, and nothing else", async
 
 test("containers added later are mounted; removed ones are unmounted", async () => {
   const url = env.page("spa", html(`<main id="app"></main>`));
-  const { page } = await open(env, url);
+  const { page, log } = await open(env, url);
   await page.waitForFunction(() => window.NewsWidget);
   await page.evaluate((feed) => {
     const div = document.createElement("div");
@@ -86,8 +86,7 @@ test("containers added later are mounted; removed ones are unmounted", async () 
   }, FEED);
   assert.equal(await settled(page, "#late"), "ready");
   // Removing it stops its timers: a refresh interval would otherwise fetch again.
-  const fetches = [];
-  page.on("request", (r) => r.url().includes("name=gone") && fetches.push(r.url()));
+  const fetches = { get length() { return log.requests.filter((u) => u.includes("name=gone")).length; } };
   await page.evaluate((feed) => {
     const late = document.getElementById("late");
     late.setAttribute("data-feed", feed + "&name=gone");

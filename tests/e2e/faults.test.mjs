@@ -2,7 +2,7 @@
 // on the same page is never affected. A failing network shows the kept copy, not an error.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, html, open, settled, modes } from "./harness.mjs";
+import { start, html, open, settled, modes, skipIn } from "./harness.mjs";
 
 let env;
 before(async () => { env = await start(); });
@@ -51,25 +51,45 @@ test("a partly wrong-typed feed shows its valid items", async () => {
   await o.context.close();
 });
 
-test("a 10,000-item feed of 4 MB shows the newest with no task over 50 ms", async () => {
-  const url = env.page("big", html(`<div id="bad" data-news-widget data-feed="/__f/big" data-limit="5"></div>
+/** A page with the 10,000-item feed beside a healthy one; its head records long tasks (where the
+ *  engine has the Long Tasks API) and the browser's own JSON.parse calls. */
+function bigPage() {
+  return env.page("big", html(`<div id="bad" data-news-widget data-feed="/__f/big" data-limit="5"></div>
     <div id="good" data-news-widget data-feed="/__f/feed?n=4&name=good"></div>`, {
     // Long tasks, and the browser's own JSON.parse calls (one call of 4 MB cannot be sliced).
-    head: `<script>window.__long = []; new PerformanceObserver((l) => l.getEntries().forEach((e) => __long.push([e.startTime, e.duration]))).observe({ type: "longtask", buffered: true });
+    head: `<script>window.__long = []; if (PerformanceObserver.supportedEntryTypes.includes("longtask")) new PerformanceObserver((l) => l.getEntries().forEach((e) => __long.push([e.startTime, e.duration]))).observe({ type: "longtask", buffered: true });
       window.__parse = []; const parse = JSON.parse; JSON.parse = function (...a) { const t = performance.now(); try { return parse.apply(this, a); } finally { __parse.push([t, performance.now() - t]); } };</script>`,
   }));
+}
+
+/** Opens the big page and checks what a reader sees: the newest five, an article that opens. */
+async function visitBig(url) {
+  const o = await open(env, url);
+  assert.equal(await settled(o.page, "#bad", 30000), "ready");
+  assert.equal(await settled(o.page, "#good"), "ready");
+  assert.deepEqual(await o.page.locator("#bad [part~=headline]").allInnerTexts(),
+    ["big headline 0", "big headline 1", "big headline 2", "big headline 3", "big headline 4"]);
+  await o.page.locator("#bad button[part~=headline]").first().click();
+  assert.equal(await o.page.locator("#bad [part~=article]").count(), 1);
+  assert.deepEqual(o.log.errors, []);
+  return o;
+}
+
+test("a 10,000-item feed of 4 MB shows the newest, and its article opens", async () => {
+  const o = await visitBig(bigPage());
+  await o.context.close();
+});
+
+// Firefox and WebKit have no Long Tasks API, and a heartbeat (a message posted to itself) cannot
+// stand in: the widget's scheduler.yield continuations run ahead of it, so it reports the whole
+// read as one gap.
+test("a 10,000-item feed of 4 MB is read with no task over 50 ms", { skip: skipIn(["firefox", "webkit"], "no Long Tasks API to measure tasks with") }, async () => {
+  const url = bigPage();
   // A wall-clock limit on a shared 2-core machine: the best of three visits counts (a widget
   // that stopped slicing makes one task of hundreds of milliseconds on every visit).
   const runs = [];
   for (let visit = 0; visit < 3 && !runs.some((r) => r.longest < 50); visit++) {
-    const o = await open(env, url);
-    assert.equal(await settled(o.page, "#bad", 30000), "ready");
-    assert.equal(await settled(o.page, "#good"), "ready");
-    assert.deepEqual(await o.page.locator("#bad [part~=headline]").allInnerTexts(),
-      ["big headline 0", "big headline 1", "big headline 2", "big headline 3", "big headline 4"]);
-    await o.page.locator("#bad button[part~=headline]").first().click();
-    assert.equal(await o.page.locator("#bad [part~=article]").count(), 1);
-    assert.ok(await o.page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes("longtask")));
+    const o = await visitBig(url);
     // From the moment the 4 MB arrive, decoding, mapping, saving and rendering yield to the page
     // between slices: apart from the browser's one JSON.parse of the body, no task's own work
     // reaches the 50 ms of a long task. (Starting the module is not this test's.)

@@ -89,20 +89,17 @@ test("the classic XSS vectors, expanded in a real browser, run nothing and leave
     version: "https://jsonfeed.org/version/1.1", title: "<script>window.__xss=1</script>Hostile",
     items: VECTORS.map((v, i) => ({ id: `v${i}`, title: `vector ${i}`, content_html: `<p>before</p>${v}<p>after</p>`, url: i % 2 ? "javascript:window.__xss=1" : `https://safe.example/${i}` })),
   };
-  const url = env.page("xss", html(`<div id="w" data-news-widget data-feed="/__p/xss-feed.json" data-limit="50" data-images="true"></div>`));
-  const { page, log } = await open(env, "about:blank");
-  await page.route("**/__p/xss-feed.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(feed) }));
-  const dialogs = [];
-  page.on("dialog", (d) => { dialogs.push(d.message()); d.dismiss(); });
-  await page.goto(url);
+  const feedPath = env.feed("xss-feed.json", JSON.stringify(feed), "application/json");
+  const url = env.page("xss", html(`<div id="w" data-news-widget data-feed="${feedPath}" data-limit="50" data-images="true"></div>`));
+  const { page, log } = await open(env, url);
   assert.equal(await settled(page, "#w"), "ready");
   assert.equal(await page.locator("#w [part~=title]").innerText(), "<script>window.__xss=1</script>Hostile", "a title is text, never markup");
   const n = await expandAll(page, "#w");
   assert.equal(n, VECTORS.length);
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => window.__xss), undefined, "no script ran");
-  assert.deepEqual(dialogs, [], "no dialog opened");
-  assert.equal(page.url(), url, "no navigation happened");
+  assert.deepEqual(log.dialogs, [], "no dialog opened");
+  assert.equal(await page.url(), url, "no navigation happened");
   assert.deepEqual(log.errors, []);
   // The safe link of one vector survives, without its handlers.
   await page.locator("#w button[part~=headline]", { hasText: `vector ${VECTORS.findIndex((v) => v.includes("kept link"))}` }).click();
@@ -116,11 +113,10 @@ test("safe markup survives sanitizing: paragraphs, emphasis, lists, quotes, head
   const body = `<h2>Heading</h2><p>Text with <strong>strong</strong>, <em>em</em> and <a href="/rel">a link</a>.</p>
     <ul><li>one</li><li>two</li></ul><ol><li>first</li></ol><blockquote><p>Quoted</p></blockquote>
     <figure><img src="/www/img/seed-article.svg" alt="A picture" width="640" height="360"><figcaption>Caption</figcaption></figure>`;
-  const url = env.page("safe", html(`<div id="w" data-news-widget data-feed="/__p/safe-feed.json"></div>`));
-  const { page } = await open(env, "about:blank");
-  await page.route("**/__p/safe-feed.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify({
-    version: "https://jsonfeed.org/version/1.1", items: [{ id: "s", title: "Safe", content_html: body, url: "https://site.example/post/1" }] }) }));
-  await page.goto(url);
+  const feed = env.feed("safe-feed.json", JSON.stringify({
+    version: "https://jsonfeed.org/version/1.1", items: [{ id: "s", title: "Safe", content_html: body, url: "https://site.example/post/1" }] }), "application/json");
+  const url = env.page("safe", html(`<div id="w" data-news-widget data-feed="${feed}"></div>`));
+  const { page } = await open(env, url);
   await settled(page, "#w");
   await page.locator("#w button[part~=headline]").click();
   const b = page.locator("#w [part~=body]");
@@ -142,8 +138,6 @@ test("every file of shared/feeds/hostile settles, and what it shows is clean", {
   const widgets = files.map((f, i) => `<div id="h${i}" data-news-widget data-lazy="false" data-limit="8" data-images="true" data-feed="/__shared/hostile/${encodeURIComponent(f)}"></div>`);
   const url = env.page("hostile", html(widgets.join("\n")));
   const { page, log } = await open(env, url);
-  const dialogs = [];
-  page.on("dialog", (d) => { dialogs.push(d.message()); d.dismiss(); });
   const states = {};
   let expanded = 0;
   for (let i = 0; i < files.length; i++) {
@@ -152,7 +146,7 @@ test("every file of shared/feeds/hostile settles, and what it shows is clean", {
     await assertClean(page, `#h${i}`);
   }
   assert.equal(await page.evaluate(() => window.__xss), undefined);
-  assert.deepEqual(dialogs, []);
+  assert.deepEqual(log.dialogs, []);
   assert.deepEqual(log.errors, [], "no uncaught error, no panic");
   const count = (s) => Object.values(states).filter((x) => x === s).length;
   console.log(`hostile corpus: ${files.length} files, ${count("ready")} ready, ${count("empty")} empty, ${count("error")} error, ${expanded} articles expanded`);

@@ -1,9 +1,18 @@
 // Shared set-up for the end-to-end tests: the built dist/ served with the demo server, pages
-// that tests write, feeds that fail on purpose, a second origin without CORS, and Chromium.
-import { chromium } from "playwright-core";
+// that tests write, feeds that fail on purpose, a second origin without CORS, and the engine
+// E2E_ENGINE names (driver/). What a test reads of a page comes from these servers: the requests
+// they answered, and what the recorder script they put in every page sent (console, errors,
+// dialogs), the same way in every engine.
+import { createServer, request as httpRequest } from "node:http";
+import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join, normalize } from "node:path";
 import { serveStatic, send, ROOT } from "../../tools/serve.mjs";
+import { seedFeed } from "../../tools/seed-feed.mjs";
+import { launch, addScript, ENGINE, PHONE } from "./driver/index.mjs";
+import { CHROMIUM_ARGS } from "./driver/playwright.mjs";
+
+export { ENGINE, PHONE, CHROMIUM_ARGS, addScript };
 
 export const SHARED = process.env.NEWS_WIDGET_SHARED || join(ROOT, "..", "shared");
 
@@ -18,10 +27,11 @@ export function sharedSkip(path) {
 export function needShared(path) {
   if (!existsSync(path)) throw new Error(`${path} is missing: the real-world feeds of ../shared/ must be beside the checkout (CI=true)`);
 }
-export const CHROMIUM_ARGS = [
-  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync",
-];
+
+/** `{ skip }` for a test that cannot run in this engine: the reason, which README lists too. */
+export function skipIn(engines, reason) {
+  return engines.includes(ENGINE) ? `${ENGINE}: ${reason}` : false;
+}
 
 const JSONFEED = "https://jsonfeed.org/version/1.1";
 const pages = new Map();
@@ -32,6 +42,26 @@ export const modes = new Map();
 let big;
 const growing = new Map();
 const hits = new Map();
+/** Every request the test servers answered, as full URLs, in order (the recorder's own left out). */
+const requests = [];
+/** What each opened page's recorder sent, by the token its page was served with. */
+const records = new Map();
+/** The token (and clock) the next load of a page path is served with: set by `open()`. */
+const tokens = new Map();
+const RECORDER = join(ROOT, "tests/e2e/driver/recorder.js");
+
+/** The recorder's script tag for a page: first in <head>, with the page's nonce if its CSP has one. */
+function recorderTag(path, csp = "") {
+  const { token = "", clock } = tokens.get(path) || {};
+  const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+  const query = `t=${token}${clock === undefined ? "" : `&clock=${clock}`}`;
+  return `<script src="/__rec.js?${query}"${nonce ? ` nonce="${nonce}"` : ""}></script>`;
+}
+function withRecorder(html, path, csp) {
+  const tag = recorderTag(path, csp);
+  const head = /<head[^>]*>/i.exec(html);
+  return head ? html.slice(0, head.index + head[0].length) + tag + html.slice(head.index + head[0].length) : tag + html;
+}
 
 /** Test-only answers: each a feed (or a failure) a real server could send. */
 const faults = {
@@ -112,7 +142,8 @@ export async function start() {
     "/__p/": (req, res, url) => {
       const page = pages.get(url.pathname);
       if (!page) return send(res, 404, "text/plain", "no page");
-      send(res, 200, page.type || "text/html; charset=utf-8", page.html, page.csp ? { "Content-Security-Policy": page.csp } : {});
+      const body = page.type ? page.html : withRecorder(page.html, url.pathname, page.csp);
+      send(res, 200, page.type || "text/html; charset=utf-8", body, page.csp ? { "Content-Security-Policy": page.csp } : {});
     },
     // dist/ with its WebAssembly module missing, as a half-finished upload leaves it.
     "/__broken/": (req, res, url) => {
@@ -135,19 +166,55 @@ export async function start() {
       send(res, 200, "application/octet-stream", readFileSync(path));
     },
   };
-  const server = serveStatic({ routes });
-  server.on("request", (req) => {
-    const path = new URL(req.url, "http://x").pathname;
-    hits.set(path, (hits.get(path) || 0) + 1);
-  });
+  // The seed feed dated now, not when `make seed` wrote it: "2 hours ago" stays so however long the run.
+  routes["/www/feeds/seed.json"] = (req, res) => send(res, 200, "application/json", JSON.stringify(seedFeed()));
+  routes["/__rec.js"] = (req, res) => send(res, 200, "text/javascript; charset=utf-8", readFileSync(RECORDER), { "Cache-Control": "no-store" });
+  routes["/__rec"] = (req, res, url) => {
+    let body = "";
+    req.on("data", (c) => { body += c; });
+    req.on("end", () => {
+      try {
+        const { kind, text } = JSON.parse(body);
+        const log = records.get(url.searchParams.get("t"));
+        if (log && Array.isArray(log[kindOf[kind]])) log[kindOf[kind]].push(text);
+      } catch { /* not from the recorder */ }
+      send(res, 204, "text/plain", "");
+    });
+  };
+  const server = serveStatic({ routes, html: (body, path) => withRecorder(body, path) });
   // A second origin, serving the same files but never sending CORS headers.
   const other = serveStatic();
   await Promise.all([listen(server), listen(other)]);
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const otherOrigin = `http://localhost:${other.address().port}`;
+  server.on("request", (req) => {
+    const path = new URL(req.url, "http://x").pathname;
+    if (path.startsWith("/__rec")) return;
+    hits.set(path, (hits.get(path) || 0) + 1);
+    if (fromPage(req)) requests.push(`${origin}${req.url}`);
+  });
+  other.on("request", (req) => fromPage(req) && requests.push(`${otherOrigin}${req.url}`));
+  const browser = await launch();
   return {
     origin, otherOrigin, browser, hits,
+    /** A proxy in front of `target` (another server of the test, such as a relay) whose
+     *  requests count as the page's, as those of the test servers do. Returns its origin. */
+    async recorded(target) {
+      const proxy = createServer((req, res) => {
+        if (fromPage(req)) requests.push(`http://127.0.0.1:${proxy.address().port}${req.url}`);
+        const out = httpRequest(`${target}${req.url}`, { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (answer) => {
+          // Not kept by the browser: each request the page makes reaches the log (a cache would
+          // answer some of them unseen, and each engine's cache differently).
+          res.writeHead(answer.statusCode, { ...answer.headers, "cache-control": "no-store" });
+          answer.pipe(res);
+        });
+        out.on("error", () => { res.writeHead(502); res.end(); });
+        req.pipe(out);
+      });
+      await listen(proxy);
+      proxies.push(proxy);
+      return `http://127.0.0.1:${proxy.address().port}`;
+    },
     /** Registers a page and returns its URL. */
     page(name, html, csp) {
       pages.set(`/__p/${name}.html`, { html, csp });
@@ -165,11 +232,15 @@ export async function start() {
     },
     async close() {
       await browser.close();
-      server.close();
-      other.close();
+      for (const s of [server, other, ...proxies]) s.close();
     },
   };
 }
+
+const kindOf = { console: "console", error: "errors", dialog: "dialogs" };
+/** A request the page made: from a browser (not the relay fetching upstream), not a preflight. */
+const fromPage = (req) => req.method !== "OPTIONS" && /Mozilla\//.test(req.headers["user-agent"] || "");
+const proxies = [];
 
 function listen(server) {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -180,21 +251,51 @@ export function html(body, { head = "", script = '<script src="/dist/news-widget
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><link rel="icon" href="/www/img/favicon.svg">${head}</head><body>${body}${script}</body></html>`;
 }
 
-/** Opens a page and collects its console messages and page errors. */
-export async function open(env, url, options = {}) {
+/** Opens `url` in a new context and records what the page does: `log.console` ("type: text"),
+ *  `log.errors` (uncaught errors and rejections), `log.dialogs`, and `log.requests` (every URL
+ *  the test servers answered since). Options: `clock` (the page's Date starts there, in ms since
+ *  the epoch; `runFor` moves it), and the context's `viewport`, `colorScheme`, `reducedMotion`. */
+export async function open(env, url, { clock, ...options } = {}) {
   const context = await env.browser.newContext(options);
   const page = await context.newPage();
-  const log = { console: [], errors: [], requests: [] };
-  page.on("console", (m) => log.console.push(`${m.type()}: ${m.text()}`));
-  page.on("pageerror", (e) => log.errors.push(e.message));
-  page.on("request", (r) => log.requests.push(r.url()));
+  const token = randomUUID();
+  const since = requests.length;
+  const log = {
+    console: [], errors: [], dialogs: [],
+    get requests() { return requests.slice(since); },
+  };
+  records.set(token, log);
+  tokens.set(new URL(url).pathname, { token, clock: clock === undefined ? undefined : Math.round(clock) });
   await page.goto(url);
   return { page, log, context };
 }
 
-/** Waits until the host matched by `selector` has settled; returns its data-state. */
+/** Moves a page opened with `clock` ahead by `ms`, firing every timer due on the way. */
+export function runFor(page, ms) {
+  return page.evaluate((ms) => window.__testClock.runFor(ms), ms);
+}
+
+/** Waits until the host matched by `selector` has settled; returns its data-state. At a phone's
+ *  viewport (E2E_PHONE=1) it also checks that the widget stays inside its host and the page does
+ *  not scroll sideways because of it. */
 export async function settled(page, selector, timeout = 20000) {
   const host = page.locator(selector);
   await host.and(page.locator('[data-state="ready"], [data-state="empty"], [data-state="error"]')).waitFor({ state: "attached", timeout });
+  if (PHONE) {
+    const overflow = await host.evaluate((el) => {
+      const out = [];
+      const doc = document.documentElement;
+      if (doc.scrollWidth > doc.clientWidth + 1) out.push(`the page scrolls sideways (${doc.scrollWidth} px wide in ${doc.clientWidth})`);
+      const root = el.shadowRoot && el.shadowRoot.querySelector(".root");
+      if (root && getComputedStyle(root).display !== "none") {
+        const r = root.getBoundingClientRect(), h = el.getBoundingClientRect();
+        if (root.scrollWidth > root.clientWidth + 1) out.push(`its content is ${root.scrollWidth} px wide in ${root.clientWidth}`);
+        if (h.width > 0 && (r.left < h.left - 1 || r.right > h.right + 1)) out.push(`it spans ${r.left}–${r.right} px in a host of ${h.left}–${h.right}`);
+      }
+      return out;
+    });
+    if (overflow.length) throw new Error(`${selector} overflows at a phone's width: ${overflow.join("; ")}`);
+  }
   return host.getAttribute("data-state");
 }
+

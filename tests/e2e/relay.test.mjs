@@ -27,7 +27,7 @@ before(async () => {
   ].join("\n"));
   relay = spawn(BIN, ["--config", config], { stdio: ["ignore", "pipe", "inherit"] });
   relay.log = [];
-  relayUrl = await new Promise((resolve, reject) => {
+  const direct = await new Promise((resolve, reject) => {
     relay.on("exit", (code) => reject(new Error(`the relay exited with ${code}`)));
     relay.stdout.on("data", (chunk) => {
       relay.log.push(...String(chunk).trim().split("\n"));
@@ -35,6 +35,8 @@ before(async () => {
       if (m) resolve(m[1]);
     });
   });
+  // The browser talks to the relay through a recording proxy, so its requests are in the log.
+  relayUrl = await env.recorded(direct);
 });
 after(async () => { relay?.kill(); await env?.close(); });
 

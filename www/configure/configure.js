@@ -258,8 +258,9 @@ buildControls();
 buildSnippets();
 $("form").addEventListener("input", update);
 $("form").addEventListener("change", update);
+// The check button is the form's submit button: Enter in a field runs the check in every browser
+// (with several text fields and no submit button, only Chromium submits a form on Enter).
 $("form").addEventListener("submit", (e) => { e.preventDefault(); runCheck(); });
-$("check").addEventListener("click", runCheck);
 $("opt-feed").addEventListener("change", runCheck);
 const start = new URLSearchParams(location.search).get("feed");
 if (start) $("opt-feed").value = start;
