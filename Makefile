@@ -119,13 +119,10 @@ clippy:
 	cargo clippy -p news-widget-relay --all-targets -- -D warnings
 	cargo clippy -p news-widget --target wasm32-unknown-unknown -- -D warnings
 
-## The component tests (tests/web.rs, wasm-bindgen-test) in Chromium, Firefox and WebKitGTK.
-## WebKit: WebKitWebDriver starts MiniBrowser under a virtual display, in a language Intl knows.
+## The component tests (tests/web.rs, wasm-bindgen-test) in Chromium, Firefox and WebKitGTK,
+## with a summary line per engine (tests/components.sh).
 test-browser: setup
-	wasm-pack --log-level warn test --headless --chrome
-	wasm-pack --log-level warn test --headless --firefox
-	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner SAFARIDRIVER=/usr/bin/WebKitWebDriver LANG=en_US.UTF-8 \
-	  xvfb-run -a cargo test --quiet --target wasm32-unknown-unknown --test web
+	tests/components.sh
 
 size: dist
 	@node tools/size.mjs --check

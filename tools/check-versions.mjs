@@ -24,6 +24,8 @@ const checks = [
   ["package.json binaryen", pkg.binaryen, pins.BINARYEN],
   ["package.json playwright-core", pkg["playwright-core"], pins.PLAYWRIGHT_CORE],
   ["package.json esbuild", pkg.esbuild, pins.ESBUILD],
+  ["package.json playwright-core-164 (Firefox ESR)", pkg["playwright-core-164"], `npm:playwright-core@${pins.PLAYWRIGHT_CORE_FIREFOX}`],
+  ["package.json selenium-webdriver (WebKit)", pkg["selenium-webdriver"], pins.SELENIUM_WEBDRIVER],
 ];
 const wrong = checks.filter(([, have, want]) => have !== want);
 for (const [what, have, want] of wrong) console.error(`versions: ${what} is ${have}, tools/versions.env says ${want}`);
