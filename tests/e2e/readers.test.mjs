@@ -97,6 +97,23 @@ test("sentences and dates in French, English, German and Arabic (right to left)"
   await page.context().close();
 });
 
+test("a browser language Intl refuses (WebKit under a C locale says \"C\") falls back to English", async () => {
+  // No lang on the page: the widget takes the browser's language, here one Intl throws on.
+  const url = env.page("lang-c", html(`<div id="w" data-news-widget data-feed="/__f/feed?n=3&name=langc"></div>`, {
+    lang: "",
+    head: `<script>Object.defineProperty(Navigator.prototype, "language", { get: () => "C" });
+      Object.defineProperty(Navigator.prototype, "languages", { get: () => ["C"] });</script>`,
+  }));
+  const { page, log } = await open(env, url);
+  assert.equal(await page.evaluate(() => navigator.language), "C");
+  assert.equal(await settled(page, "#w"), "ready");
+  assert.equal(await page.locator("#w [part~=time]").first().innerText(), "1 hour ago");
+  await page.locator("#w button[part~=headline]").first().click();
+  assert.equal(await page.locator("#w [part~=source-link]").innerText(), "Read the full article");
+  assert.deepEqual(log.errors, []);
+  await page.context().close();
+});
+
 test("custom properties and ::part() style the widget from outside", async () => {
   const url = env.page("theming", html(`<div id="w" data-news-widget data-feed="/www/feeds/seed.json" data-theme="light"></div>`, {
     head: `<style>#w { --nw-accent: rgb(11, 87, 208); --nw-section-bg: rgb(232, 240, 254); --nw-font: Georgia, serif; --nw-radius: 16px; }
