@@ -81,3 +81,25 @@ test("RSS 0.90 reads like RSS 1.0", async () => {
   assert.equal(await o.page.locator("#w0 a[part~=headline], #w0 [part~=headline]").count(), 2);
   await o.context.close();
 });
+
+test("dates as feeds write them: the US form, 24:00:00, asctime, and month names in other languages (contract §5)", async () => {
+  const dates = [
+    ["US form, PM", "Fri, Jun 26 2026 10:04:03 PM", "2026-06-26T22:04:03Z"],
+    ["24:00:00", "Sat, 27 Jun 2026 24:00:00 +0000", "2026-06-28T00:00:00Z"],
+    ["asctime", "Mon Jun 29 10:04:03 2026", "2026-06-29T10:04:03Z"],
+    ["French", "mar., 30 juin 2026 10:04:03 +0200", "2026-06-30T08:04:03Z"],
+    ["German", "Mittwoch, 1. Juli 2026 um 10:04", "2026-07-01T10:04:00Z"],
+    ["Spanish", "2 de julio de 2026", "2026-07-02T00:00:00Z"],
+  ];
+  const items = dates.map(([title, date]) => `<item><title>${title}</title><link>https://news.example/${encodeURIComponent(title)}</link><pubDate>${date}</pubDate></item>`);
+  const feed = env.feed("dates.rss", `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Dates</title>${items.join("")}</channel></rss>`, "application/rss+xml");
+  const o = await show("text-dates", [feed]);
+  assert.deepEqual(o.headlines[0], dates.map(([title]) => title).reverse(), "each date read, so newest first");
+  const times = o.page.locator("#w0 time[part~=time]");
+  assert.equal(await times.count(), dates.length, "every teaser is dated");
+  for (let i = 0; i < dates.length; i++) {
+    assert.equal(await times.nth(i).getAttribute("datetime"), dates[dates.length - 1 - i][2], dates[dates.length - 1 - i][1]);
+  }
+  assert.deepEqual(o.log.errors, []);
+  await o.context.close();
+});
