@@ -94,6 +94,9 @@ fn date_like() -> impl Strategy<Value = String> {
     prop_oneof![
         "[0-9]{1,5}-[0-9]{1,3}-[0-9]{1,3}([Tt ][0-9]{1,3}:[0-9]{1,3}(:[0-9]{1,3})?(\\.[0-9]{0,12})?)?(Z|[+-][0-9]{2}:?[0-9]{0,2}| ?[A-Z]{1,4})?",
         "([A-Za-zé]{2,9}, ?)?[0-9]{1,3} [A-Za-z]{3,9}\\.? [0-9]{1,5} [0-9]{1,2}:[0-9]{1,2}(:[0-9]{1,2})? ?([+-][0-9]{4}|[A-Z]{1,5})?",
+        // Written dates: a day name, a month name in any order and language, ordinals, a 12-hour
+        // clock, `10h04`, zones, comments (the shapes `parse_written` reads).
+        "([A-Za-zéäû]{2,9}[.,]? ?)?((jun|juin|Juni|junio|mrt|déc|août|März|mar)\\.? )?[0-9]{1,3}(th|er|\\.)?,? ((jun|Juni|gen|mar)\\.? )?[0-9]{1,5}( (um |à )?[0-9]{1,3}(:|h)[0-9]{1,3}(:[0-9]{1,3})?)? ?(AM|PM|a\\.m\\.|p\\.m\\.)? ?([+-][0-9]{1,5}|[A-Z]{1,5}|\\([A-Za-z ]{0,12}\\)?)?",
         "\\PC{0,30}",
     ]
 }
@@ -264,4 +267,28 @@ fn an_rss_title_of_markup_without_text_is_skipped() {
     let doc = roxmltree::Document::parse(rss).expect("RSS");
     let feed = map_xml_feed(&doc.root_element()).expect("feed");
     assert_eq!(feed.items.iter().map(|i| i.headline.as_str()).collect::<Vec<_>>(), ["Kept"]);
+}
+
+/// Any instant, written in each form feeds use, reads back as that instant.
+#[test]
+fn written_dates_read_back_as_written() {
+    const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const FR: [&str; 12] = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
+    const DE: [&str; 12] =
+        ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"];
+    let instant = (1970_i64..2100, 1_usize..=12, 1_i64..=28, 0_i64..24, 0_i64..60, 0_i64..60);
+    fuzz("written dates", instant, |(y, mon, d, h, mi, s)| {
+        let iso = format!("{y:04}-{mon:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z");
+        let (en, fr, de) = (EN[mon - 1], FR[mon - 1], DE[mon - 1]);
+        let (h12, ampm) = (if h % 12 == 0 { 12 } else { h % 12 }, if h < 12 { "AM" } else { "PM" });
+        for written in [
+            format!("Fri, {d} {en} {y} {h:02}:{mi:02}:{s:02} GMT"),
+            format!("Fri, {en} {d} {y} {h12}:{mi:02}:{s:02} {ampm}"),
+            format!("Fri {en} {d:>2} {h:02}:{mi:02}:{s:02} {y}"),
+            format!("ven., {d} {fr} {y} {h:02}:{mi:02}:{s:02} +0000"),
+            format!("Freitag, {d}. {de} {y} um {h:02}:{mi:02}:{s:02}"),
+        ] {
+            assert_eq!(parse_date(&written).and_then(to_iso).as_deref(), Some(iso.as_str()), "{written:?}");
+        }
+    });
 }
