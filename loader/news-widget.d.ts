@@ -26,6 +26,8 @@ export interface NewsWidgetOptions {
   proxy?: string;
   /** `fallback`: directly, and through the relay when a cross-origin request is refused; `always`: through the relay only. */
   proxyMode?: "fallback" | "always";
+  /** Query parameters added to every link to an article: `utm_source=partner&utm_medium=widget`. */
+  linkParams?: string;
 }
 
 export type NewsWidgetState = "loading" | "ready" | "empty" | "error";

@@ -80,6 +80,8 @@ pub struct Config {
     /// The relay's URL with `{url}` where the feed's URL goes; `None`: no relay.
     pub proxy: Option<String>,
     pub proxy_mode: ProxyMode,
+    /// Query parameters for every link to an article (`utm_source=partner`); `None`: none.
+    pub link_params: Option<String>,
 }
 
 pub const DEFAULT_LIMIT: usize = 8;
@@ -103,6 +105,7 @@ impl Default for Config {
             lazy: true,
             proxy: None,
             proxy_mode: ProxyMode::Fallback,
+            link_params: None,
         }
     }
 }
@@ -161,7 +164,7 @@ const fn attr2(name: &'static str, option: &'static str, kind: Kind, accepts: &'
 use Preset::{Described, Required, Value};
 
 /// Every attribute the widget reads.
-pub const ATTRIBUTES: [Attribute; 14] = [
+pub const ATTRIBUTES: [Attribute; 15] = [
     attr("feed", Kind::Url, "the URL of a JSON Feed, RSS or Atom feed", Required),
     attr("limit", Kind::Number, "a whole number from 1 to 50", Value("8")),
     attr(
@@ -181,6 +184,13 @@ pub const ATTRIBUTES: [Attribute; 14] = [
     attr("lazy", Kind::Flag, "true or false", Value("true")),
     attr("proxy", Kind::Url, "the URL of a feed relay with {url} where the feed's URL goes", Described("none")),
     attr2("proxy-mode", "proxyMode", Kind::Choice(&["fallback", "always"]), "fallback or always", Value("fallback")),
+    attr2(
+        "link-params",
+        "linkParams",
+        Kind::Text,
+        "query parameters such as utm_source=partner&utm_medium=widget",
+        Described("none"),
+    ),
 ];
 
 /// The `mount()` option of an attribute (`proxyMode` for `proxy-mode`).
@@ -196,8 +206,7 @@ pub fn relayed(template: &str, feed: &str) -> String {
         if b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b) {
             encoded.push(char::from(b));
         } else {
-            let hex = |d: u8| char::from_digit(u32::from(d), 16).unwrap_or('0').to_ascii_uppercase();
-            encoded.extend(['%', hex(b >> 4), hex(b & 15)]);
+            encoded.extend(crate::link_params::percent(b));
         }
     }
     template.replace("{url}", &encoded)
@@ -261,6 +270,8 @@ impl Config {
             proxy_mode: r.read("proxy-mode", d.proxy_mode, |v| {
                 one_of(v, &[("fallback", ProxyMode::Fallback), ("always", ProxyMode::Always)])
             }),
+            // Any text: `link_params::with_params` makes every value safe to add to a link.
+            link_params: get("link-params").filter(|v| !v.trim().is_empty()),
         };
         (config, r.issues)
     }

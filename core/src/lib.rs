@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod json;
 pub mod jsonfeed;
 pub mod lifecycle;
+pub mod link_params;
 pub mod model;
 #[cfg(all(feature = "serde_json", feature = "roxmltree"))]
 pub mod read;

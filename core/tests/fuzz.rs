@@ -292,3 +292,25 @@ fn written_dates_read_back_as_written() {
         }
     });
 }
+
+/// Whatever `data-link-params` holds, a link keeps its scheme, host, path and fragment, and
+/// only gains query parameters.
+#[test]
+fn link_params_only_ever_add_query_parameters() {
+    use news_widget_core::link_params::with_params;
+    let link =
+        prop::sample::select(vec!["https://news.example/a/b", "https://news.example/a?x=1#top", "http://n.example:8080/p?#"]);
+    fuzz("link params", (link, "\\PC{0,40}"), |(link, params)| {
+        let out = with_params(link, &params);
+        let (base, fragment) = link.split_at(link.find('#').unwrap_or(link.len()));
+        let path = base.split('?').next().unwrap_or_default();
+        assert!(out.starts_with(base), "{out:?} keeps {base:?}");
+        assert!(
+            out.ends_with(fragment) && out.matches('#').count() == link.matches('#').count(),
+            "{out:?}: one fragment, {fragment:?}"
+        );
+        let added = &out[base.len()..out.len() - fragment.len()];
+        assert!(!added.contains(['#', ' ', '"', '<', '>', '\\']), "{added:?} is query text only");
+        assert!(out.strip_prefix(path).is_some_and(|rest| rest.is_empty() || rest.starts_with(['?', '&', '#'])), "{out:?}");
+    });
+}

@@ -20,7 +20,7 @@ pub fn article(frame: &Frame, item: &Arc<Item>) -> impl IntoView {
                 on:error=|ev| hide(ev.target()) />
         }
     });
-    let source = item.link.clone().map(|href| {
+    let source = frame.article_link(item).map(|href| {
         let new_tab = target == Target::NewTab;
         view! { class="nw",
             <a part="source-link" class="source" href=href target=target.as_str() rel=new_tab.then_some("noopener")>

@@ -30,7 +30,7 @@ fn headline(frame: &Frame, item: &Arc<Item>, open: bool) -> impl IntoView {
     let target = frame.m.config.target;
     let item = item.clone();
     if frame.m.config.open == OpenMode::Link {
-        let href = item.link.clone();
+        let href = frame.article_link(&item);
         let target = href.as_ref().map(|_| target.as_str());
         let rel = (target == Some("_blank")).then_some("noopener");
         return Either::Left(view! { class="nw",

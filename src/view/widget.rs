@@ -19,6 +19,17 @@ pub struct Frame {
     pub lang: Lang,
 }
 
+impl Frame {
+    /// The item's link as readers follow it: with `data-link-params`, when set.
+    pub fn article_link(&self, item: &news_widget_core::Item) -> Option<String> {
+        let link = item.link.as_deref()?;
+        Some(match &self.m.config.link_params {
+            Some(params) => news_widget_core::link_params::with_params(link, params),
+            None => link.to_owned(),
+        })
+    }
+}
+
 /// One widget, rendered inside its host's shadow root.
 #[component]
 pub fn NewsWidget(

@@ -100,6 +100,27 @@ test("data-open=link, data-target=_blank, data-title and data-images", async () 
   await o.page.context().close();
 });
 
+test("data-link-params on every link to an article, keeping the link's own parameters and fragment; a hostile value stays in the query", async () => {
+  const feed = env.feed("links.json", JSON.stringify({ version: "https://jsonfeed.org/version/1.1", items: [
+    { id: "1", title: "Plain", url: "https://news.example/a", date_published: "2026-01-03T00:00:00Z" },
+    { id: "2", title: "With query and fragment", url: "https://news.example/b?utm_source=rss&id=2#comments", date_published: "2026-01-02T00:00:00Z" },
+  ] }), "application/json");
+  const params = "utm_source=partner&utm_medium=widget";
+  let o = await widget("link-params", `data-feed="${feed}" data-open="link" data-link-params="${params}"`);
+  const headlines = o.w.locator("a[part~=headline]");
+  assert.deepEqual([await headlines.nth(0).getAttribute("href"), await headlines.nth(1).getAttribute("href")], [
+    "https://news.example/a?utm_source=partner&utm_medium=widget",
+    "https://news.example/b?utm_source=rss&id=2&utm_medium=widget#comments",
+  ]);
+  await o.page.context().close();
+  o = await widget("link-params-inline", `data-feed="${feed}" data-link-params="x=&quot;&gt;&lt;b&gt;#@evil.example/"`);
+  await o.w.locator("button[part~=headline]").first().click();
+  const href = await o.w.locator("a[part~=source-link]").getAttribute("href");
+  assert.equal(href, "https://news.example/a?x=%22%3E%3Cb%3E%23@evil.example/");
+  assert.equal(new URL(href).host, "news.example", "the host is the article's");
+  await o.page.context().close();
+});
+
 test("data-sections keeps sections regardless of case and accents; data-dates", async () => {
   let o = await widget("sections", 'data-feed="/www/feeds/seed.json" data-sections="societe, ÉCONOMIE" data-dates="none"');
   assert.deepEqual(await o.w.locator("[part~=section]").allInnerTexts(), ["Économie", "Société", "Société"]);

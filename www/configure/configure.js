@@ -20,6 +20,7 @@ const ATTRIBUTES = [
   { name: "lazy", kind: "flag", accepts: "true or false", default: "true" },
   { name: "proxy", kind: "url", accepts: "the URL of a feed relay with {url} where the feed's URL goes", described: "none" },
   { name: "proxy-mode", kind: "choice", choices: ["fallback", "always"], accepts: "fallback or always", default: "fallback" },
+  { name: "link-params", kind: "text", accepts: "query parameters such as utm_source=partner&utm_medium=widget", described: "none" },
 ];
 
 const LOADER = new URL("news-widget.js", document.baseURI).href;
