@@ -127,11 +127,6 @@
   Object.defineProperty(window, "__testClock", {
     enumerable: false,
     value: {
-      pending: function () {
-        var out = [];
-        timers.forEach(function (t) { out.push({ in: t.due - now(), every: t.every, fn: String(t.fn).slice(0, 80) }); });
-        return out;
-      },
       runFor: function (ms) {
         var target = now() + ms;
         // A timer that sets itself again at once would never let the time reach the target.
