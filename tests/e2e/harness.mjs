@@ -41,7 +41,6 @@ const feeds = new Map();
 export const modes = new Map();
 let big;
 const growing = new Map();
-const hits = new Map();
 /** Every request the test servers answered, as full URLs, in order (the recorder's own left out). */
 const requests = [];
 /** What each opened page's recorder sent, by the token its page was served with. */
@@ -190,13 +189,12 @@ export async function start() {
   server.on("request", (req) => {
     const path = new URL(req.url, "http://x").pathname;
     if (path.startsWith("/__rec")) return;
-    hits.set(path, (hits.get(path) || 0) + 1);
     if (fromPage(req)) requests.push(`${origin}${req.url}`);
   });
   other.on("request", (req) => fromPage(req) && requests.push(`${otherOrigin}${req.url}`));
   const browser = await launch();
   return {
-    origin, otherOrigin, browser, hits,
+    origin, otherOrigin, browser,
     /** A proxy in front of `target` (another server of the test, such as a relay) whose
      *  requests count as the page's, as those of the test servers do. Returns its origin. */
     async recorded(target) {

@@ -333,7 +333,6 @@ class Locator {
   _with(step) { return new Locator(this.page, [...this.steps, step]); }
   locator(css, options = {}) { return new Locator(this.page, [...this.steps, { css }, ...(options.hasText ? [{ hasText: options.hasText }] : [])]); }
   first() { return this._with({ nth: 0 }); }
-  last() { return this._with({ nth: -1 }); }
   nth(n) { return this._with({ nth: n }); }
   filter({ hasText }) { return this._with({ hasText }); }
   and(other) { return this._with({ and: other.steps }); }
