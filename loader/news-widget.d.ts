@@ -3,7 +3,7 @@
 
 /** Options of `mount()`, named as the data attributes without `data-`. */
 export interface NewsWidgetOptions {
-  /** URL of a JSON Feed, RSS or Atom feed, absolute or relative to the page. Required. */
+  /** URL of a JSON Feed, RSS or Atom feed, absolute or relative to the page; several separated by white space are merged. Required. */
   feed: string;
   /** Teasers shown, 1 to 50. Default 8. */
   limit?: number | string;
@@ -28,6 +28,36 @@ export interface NewsWidgetOptions {
   proxyMode?: "fallback" | "always";
   /** Query parameters added to every link to an article: `utm_source=partner&utm_medium=widget`. */
   linkParams?: string;
+  /** A picture at each teaser: the item's image, else the first suitable image of its body, else `fallbackImage`. */
+  thumbnails?: boolean | "true" | "false";
+  /** URL of the picture for teasers whose item has none (with `thumbnails`). */
+  fallbackImage?: string;
+  /** The item's summary under its headline, at most two lines. */
+  summary?: boolean | "true" | "false";
+  /** `list`; `cards` (a grid, picture on top); `compact` (one line per teaser). Default `list`. */
+  layout?: "list" | "cards" | "compact";
+  /** Section names to drop, as an array or comma-separated. */
+  excludeSections?: string[] | string;
+  /** Keep only items whose headline or summary has one of these words or phrases (whole words, any case and accents). */
+  keywords?: string[] | string;
+  /** Drop items whose headline or summary has one of these words or phrases. */
+  excludeKeywords?: string[] | string;
+  /** Hide items older than this: `36h`, `7d`. Undated items stay. */
+  maxAge?: string;
+  /** A button under the list that shows `limit` more teasers at each press. */
+  more?: boolean | "true" | "false";
+  /** URL of the publisher's news page, linked under the list. */
+  all?: string;
+  /** Each teaser names its feed. Default: true with several feeds. */
+  source?: boolean | "true" | "false";
+  /** The widget's own words, replaced as written. */
+  labelReadMore?: string;
+  labelClose?: string;
+  labelMore?: string;
+  labelAll?: string;
+  labelEmpty?: string;
+  /** `{n}` is the count: `{n} new stories`. */
+  labelUpdates?: string;
 }
 
 export type NewsWidgetState = "loading" | "ready" | "empty" | "error";

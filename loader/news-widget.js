@@ -96,7 +96,12 @@
   var UNAVAILABLE = {
     en: "The news cannot be shown on this page.",
     fr: "Les actualités ne peuvent pas être affichées sur cette page.",
-    de: "Die Nachrichten können auf dieser Seite nicht angezeigt werden."
+    de: "Die Nachrichten können auf dieser Seite nicht angezeigt werden.",
+    es: "Las noticias no se pueden mostrar en esta página.",
+    it: "Le notizie non possono essere mostrate in questa pagina.",
+    pt: "As notícias não podem ser exibidas nesta página.",
+    nl: "Het nieuws kan op deze pagina niet worden getoond.",
+    ar: "لا يمكن عرض الأخبار في هذه الصفحة."
   };
 
   /** Feed requests started while the module downloads, by absolute URL: the module takes each

@@ -70,21 +70,30 @@ fn recent(url: &str) -> Option<Arc<Feed>> {
 
 /// Fetches and parses the feed at `url` (absolute), joining a load of the same URL already
 /// under way, or (for a [`Start::First`] load) taking the feed another widget loaded seconds ago. The
-/// request is not cancelled when one widget goes away (another may wait for it); the
-/// 15-second limit still ends it.
-pub async fn load_feed(url: &str, cross_origin: bool, relay: Option<Relay>, start: Start) -> Result<Arc<Feed>, FeedError> {
-    if let Some(feed) = recent(url).filter(|_| start == Start::First) {
-        return Ok(feed);
-    }
-    let shared = IN_FLIGHT.with_borrow_mut(|loads| {
-        if let Some((_, shared)) = loads.iter().find(|(u, _)| u == url) {
-            return shared.clone();
+/// request starts now, not when the answer is first awaited: a widget of several feeds starts
+/// them all at once. It is not cancelled when one widget goes away (another may wait for it);
+/// the 15-second limit still ends it.
+pub fn load_feed(
+    url: &str,
+    cross_origin: bool,
+    relay: Option<Relay>,
+    start: Start,
+) -> impl std::future::Future<Output = Outcome> {
+    let shared = match recent(url).filter(|_| start == Start::First) {
+        Some(feed) => Rc::new(RefCell::new(Pending { outcome: Some(Ok(feed)), waiting: Vec::new() })),
+        None => {
+            let shared = IN_FLIGHT.with_borrow_mut(|loads| {
+                if let Some((_, shared)) = loads.iter().find(|(u, _)| u == url) {
+                    return shared.clone();
+                }
+                let shared = start_load(url.to_owned(), cross_origin, relay);
+                loads.push((url.to_owned(), shared.clone()));
+                shared
+            });
+            CHANGED.with(|t| t.notify());
+            shared
         }
-        let shared = start_load(url.to_owned(), cross_origin, relay);
-        loads.push((url.to_owned(), shared.clone()));
-        shared
-    });
-    CHANGED.with(|t| t.notify());
+    };
     std::future::poll_fn(move |cx| {
         let mut pending = shared.borrow_mut();
         match &pending.outcome {
@@ -95,7 +104,6 @@ pub async fn load_feed(url: &str, cross_origin: bool, relay: Option<Relay>, star
             }
         }
     })
-    .await
 }
 
 /// One fetch and parse of `url`, shared by every widget that asks for it meanwhile; the

@@ -7,7 +7,7 @@ use news_widget::browser::html::{sanitize, Options};
 use news_widget::browser::intl::Clock;
 use news_widget::load::parse_feed;
 use news_widget::view::widget::NewsWidget;
-use news_widget::widget::state::{Load, WidgetState};
+use news_widget::widget::state::{FeedUrl, Load, Shown, WidgetState};
 use news_widget_core::{Config, Target};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -37,7 +37,8 @@ fn mount_feed(config: Config) -> (HtmlElement, impl Drop) {
     let handle = leptos::mount::mount_to(root.unchecked_into(), move || {
         let state = WidgetState::new(el.into(), config, "fr".into(), false);
         state.ensure_clock();
-        state.set_load(Load::Ready { feed: Arc::new(feed), fetched_at: 0, stale: false });
+        let url = FeedUrl("https://news.example/feed.json".into());
+        state.set_load(Load::Ready { feeds: vec![Shown { url, feed: Arc::new(feed) }], fetched_at: 0, stale: false });
         view! { <NewsWidget state/> }
     });
     (host, handle)

@@ -57,6 +57,40 @@ pub enum ProxyMode {
     Always,
 }
 
+/// How the teasers are arranged (`data-layout`): the same parts in each, but `compact`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// One teaser under the other, the picture (if any) beside the text.
+    #[default]
+    List,
+    /// A grid of cards, picture on top, as many columns as fit.
+    Cards,
+    /// One line per teaser: time and headline only.
+    Compact,
+}
+
+impl Layout {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layout::List => "list",
+            Layout::Cards => "cards",
+            Layout::Compact => "compact",
+        }
+    }
+}
+
+/// The widget's own words a site may replace (`data-label-*`), as written.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Labels {
+    pub read_more: Option<String>,
+    pub close: Option<String>,
+    pub more: Option<String>,
+    pub all: Option<String>,
+    pub empty: Option<String>,
+    /// May contain `{n}`, the count.
+    pub updates: Option<String>,
+}
+
 /// A checked configuration. `feed` is as written; the browser resolves it against the page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
@@ -82,6 +116,28 @@ pub struct Config {
     pub proxy_mode: ProxyMode,
     /// Query parameters for every link to an article (`utm_source=partner`); `None`: none.
     pub link_params: Option<String>,
+    /// A picture at each teaser.
+    pub thumbnails: bool,
+    /// The picture of teasers whose item has none, as written.
+    pub fallback_image: Option<String>,
+    /// The item's summary under its headline.
+    pub summary: bool,
+    pub layout: Layout,
+    /// Folded section names to drop.
+    pub exclude_sections: Vec<String>,
+    /// Folded words or phrases: keep only items that have one (empty keeps all).
+    pub keywords: Vec<String>,
+    /// Folded words or phrases: drop items that have one.
+    pub exclude_keywords: Vec<String>,
+    /// Milliseconds: items older than this are hidden; `None` keeps all.
+    pub max_age: Option<i64>,
+    /// A button that shows `limit` more teasers.
+    pub more: bool,
+    /// The publisher's news page, as written (a link container's own `href` by default).
+    pub all: Option<String>,
+    /// Each teaser names its feed; `None`: only with several feeds.
+    pub source: Option<bool>,
+    pub labels: Labels,
 }
 
 pub const DEFAULT_LIMIT: usize = 8;
@@ -106,6 +162,18 @@ impl Default for Config {
             proxy: None,
             proxy_mode: ProxyMode::Fallback,
             link_params: None,
+            thumbnails: false,
+            fallback_image: None,
+            summary: false,
+            layout: Layout::List,
+            exclude_sections: Vec::new(),
+            keywords: Vec::new(),
+            exclude_keywords: Vec::new(),
+            max_age: None,
+            more: false,
+            all: None,
+            source: None,
+            labels: Labels::default(),
         }
     }
 }
@@ -164,7 +232,7 @@ const fn attr2(name: &'static str, option: &'static str, kind: Kind, accepts: &'
 use Preset::{Described, Required, Value};
 
 /// Every attribute the widget reads.
-pub const ATTRIBUTES: [Attribute; 15] = [
+pub const ATTRIBUTES: [Attribute; 32] = [
     attr("feed", Kind::Url, "the URL of a JSON Feed, RSS or Atom feed", Required),
     attr("limit", Kind::Number, "a whole number from 1 to 50", Value("8")),
     attr(
@@ -191,6 +259,23 @@ pub const ATTRIBUTES: [Attribute; 15] = [
         "query parameters such as utm_source=partner&utm_medium=widget",
         Described("none"),
     ),
+    attr("thumbnails", Kind::Flag, "true or false", Value("false")),
+    attr2("fallback-image", "fallbackImage", Kind::Url, "the URL of a picture", Described("none")),
+    attr("summary", Kind::Flag, "true or false", Value("false")),
+    attr("layout", Kind::Choice(&["list", "cards", "compact"]), "list, cards or compact", Value("list")),
+    attr2("exclude-sections", "excludeSections", Kind::List, "comma-separated section names", Described("none")),
+    attr("keywords", Kind::List, "comma-separated words or phrases", Described("all")),
+    attr2("exclude-keywords", "excludeKeywords", Kind::List, "comma-separated words or phrases", Described("none")),
+    attr2("max-age", "maxAge", Kind::Text, "a whole number of hours or days such as 36h or 7d", Described("none")),
+    attr("more", Kind::Flag, "true or false", Value("false")),
+    attr("all", Kind::Url, "the URL of the publisher's news page", Described("none; a link container's own href")),
+    attr("source", Kind::Flag, "true or false", Described("true with several feeds, else false")),
+    attr2("label-read-more", "labelReadMore", Kind::Text, "any text", Described("the widget's language")),
+    attr2("label-close", "labelClose", Kind::Text, "any text", Described("the widget's language")),
+    attr2("label-more", "labelMore", Kind::Text, "any text", Described("the widget's language")),
+    attr2("label-all", "labelAll", Kind::Text, "any text", Described("the widget's language")),
+    attr2("label-empty", "labelEmpty", Kind::Text, "any text", Described("the widget's language")),
+    attr2("label-updates", "labelUpdates", Kind::Text, "any text; {n} is the count", Described("the widget's language")),
 ];
 
 /// The `mount()` option of an attribute (`proxyMode` for `proxy-mode`).
@@ -251,7 +336,7 @@ impl Config {
             ),
             theme: r
                 .read("theme", d.theme, |v| one_of(v, &[("light", Theme::Light), ("dark", Theme::Dark), ("auto", Theme::Auto)])),
-            sections: r.read("sections", Vec::new(), |v| Some(v.split(',').map(fold).filter(|s| !s.is_empty()).collect())),
+            sections: r.read("sections", Vec::new(), list),
             // The title is free text: any value is valid, and "" hides the heading.
             title: get("title"),
             open: r.read("open", d.open, |v| one_of(v, &[("inline", OpenMode::Inline), ("link", OpenMode::Link)])),
@@ -272,6 +357,27 @@ impl Config {
             }),
             // Any text: `link_params::with_params` makes every value safe to add to a link.
             link_params: get("link-params").filter(|v| !v.trim().is_empty()),
+            thumbnails: r.read("thumbnails", d.thumbnails, boolean),
+            fallback_image: get("fallback-image").map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()),
+            summary: r.read("summary", d.summary, boolean),
+            layout: r.read("layout", d.layout, |v| {
+                one_of(v, &[("list", Layout::List), ("cards", Layout::Cards), ("compact", Layout::Compact)])
+            }),
+            exclude_sections: r.read("exclude-sections", Vec::new(), list),
+            keywords: r.read("keywords", Vec::new(), words),
+            exclude_keywords: r.read("exclude-keywords", Vec::new(), words),
+            max_age: r.read("max-age", None, |v| if v.is_empty() { Some(None) } else { age(v).map(Some) }),
+            more: r.read("more", d.more, boolean),
+            all: get("all").map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()),
+            source: r.read("source", None, |v| boolean(v).map(Some)),
+            labels: Labels {
+                read_more: get("label-read-more"),
+                close: get("label-close"),
+                more: get("label-more"),
+                all: get("label-all"),
+                empty: get("label-empty"),
+                updates: get("label-updates"),
+            },
         };
         (config, r.issues)
     }
@@ -302,6 +408,27 @@ impl Reader<'_> {
 
 fn one_of<T: Copy>(v: &str, options: &[(&str, T)]) -> Option<T> {
     options.iter().find(|(name, _)| name.eq_ignore_ascii_case(v)).map(|(_, t)| *t)
+}
+
+/// Comma-separated names, folded (see `text::fold`).
+fn list(v: &str) -> Option<Vec<String>> {
+    Some(v.split(',').map(fold).filter(|s| !s.is_empty()).collect())
+}
+
+/// Comma-separated words or phrases, folded for whole-word matching (see `words::fold_words`).
+fn words(v: &str) -> Option<Vec<String>> {
+    Some(v.split(',').map(crate::words::fold_words).filter(|s| !s.is_empty()).collect())
+}
+
+/// `36h` or `7d` in milliseconds (at most ten years).
+fn age(v: &str) -> Option<i64> {
+    let unit = match v.as_bytes().last()? {
+        b'h' | b'H' => 3_600_000,
+        b'd' | b'D' => 86_400_000,
+        _ => return None,
+    };
+    let n: i64 = v.get(..v.len() - 1)?.parse().ok().filter(|n| (1..=87_600).contains(n))?;
+    Some(n * unit)
 }
 
 fn boolean(v: &str) -> Option<bool> {

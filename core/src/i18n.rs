@@ -1,5 +1,7 @@
-//! Every sentence the widget writes, in English, French and German (one [`Sentences`] each);
-//! other languages fall back to English. Dates are not here: `Intl` words them in any language.
+//! Every sentence the widget writes, in English, French, German, Spanish, Italian,
+//! Portuguese, Dutch and Arabic (one [`Sentences`] each); other languages fall back to
+//! English. The words are the ones news sites in each language use ("Lire l’article complet",
+//! "Leer más", "Lees verder": read, close, more, new). Dates are not here: `Intl` words them in any language.
 
 use crate::config::{accepted_values, ConfigIssue};
 use crate::error::{FeedError, Found};
@@ -10,17 +12,30 @@ pub enum Lang {
     En,
     Fr,
     De,
+    Es,
+    It,
+    Pt,
+    Nl,
+    Ar,
 }
 
 impl Lang {
-    /// The language for a BCP 47 tag: `fr-CA` is French, `pt` falls back to English.
+    /// Every language the widget writes, with its primary subtag.
+    pub const ALL: [(Lang, &'static str); 8] = [
+        (Lang::En, "en"),
+        (Lang::Fr, "fr"),
+        (Lang::De, "de"),
+        (Lang::Es, "es"),
+        (Lang::It, "it"),
+        (Lang::Pt, "pt"),
+        (Lang::Nl, "nl"),
+        (Lang::Ar, "ar"),
+    ];
+
+    /// The language for a BCP 47 tag: `fr-CA` is French, `ru` falls back to English.
     pub fn from_tag(tag: &str) -> Lang {
         let primary = tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
-        match primary.as_str() {
-            "fr" => Lang::Fr,
-            "de" => Lang::De,
-            _ => Lang::En,
-        }
+        Lang::ALL.iter().find(|(_, code)| *code == primary).map_or(Lang::En, |(lang, _)| *lang)
     }
 }
 
@@ -58,6 +73,17 @@ pub struct Sentences {
     /// `{what}`: one of `found`.
     pub not_a_feed: &'static str,
     pub found: FoundWords,
+    /// The button under the list that shows more teasers.
+    pub more: &'static str,
+    /// The link to the publisher's news page.
+    pub all: &'static str,
+    /// On a teaser published since the reader's previous visit.
+    pub fresh: &'static str,
+    /// The button over the list when a refresh brought stories, by `Intl.PluralRules` category
+    /// (`other` is required; the others where the language has them); `{n}`: the count.
+    pub updates: &'static [(&'static str, &'static str)],
+    /// What an in-place widget says when its module cannot run (the loader's copy, see [`unavailable`]).
+    pub unavailable: &'static str,
 }
 
 /// What came back instead of a feed, as the object of [`Sentences::not_a_feed`].
@@ -92,6 +118,11 @@ pub static EN: Sentences = Sentences {
         nothing: "an empty answer",
         text: "something that is not a feed",
     },
+    more: "More news",
+    all: "All news",
+    fresh: "New",
+    updates: &[("one", "{n} new story"), ("other", "{n} new stories")],
+    unavailable: "The news cannot be shown on this page.",
 };
 
 pub static FR: Sentences = Sentences {
@@ -116,6 +147,11 @@ pub static FR: Sentences = Sentences {
         nothing: "une réponse vide",
         text: "un contenu inconnu",
     },
+    more: "Plus d’actualités",
+    all: "Toutes les actualités",
+    fresh: "Nouveau",
+    updates: &[("one", "{n} nouvel article"), ("other", "{n} nouveaux articles")],
+    unavailable: "Les actualités ne peuvent pas être affichées sur cette page.",
 };
 
 pub static DE: Sentences = Sentences {
@@ -140,6 +176,163 @@ pub static DE: Sentences = Sentences {
         nothing: "eine leere Antwort",
         text: "unbekannten Inhalt",
     },
+    more: "Weitere Nachrichten",
+    all: "Alle Nachrichten",
+    fresh: "Neu",
+    updates: &[("one", "{n} neuer Artikel"), ("other", "{n} neue Artikel")],
+    unavailable: "Die Nachrichten können auf dieser Seite nicht angezeigt werden.",
+};
+
+pub static ES: Sentences = Sentences {
+    loading: "Cargando las últimas noticias…",
+    empty: "No hay noticias que mostrar por ahora.",
+    read_more: "Leer el artículo completo",
+    close: "Cerrar",
+    new_tab: "(se abre en una pestaña nueva)",
+    stale: "No se puede acceder al feed en este momento; se muestra la copia guardada {age}.",
+    http: "El feed respondió con el error HTTP {status}. Compruebe la dirección indicada en data-feed.",
+    cors: "No se pudo cargar el feed de {host}: ese servidor debe autorizar esta página con la cabecera CORS Access-Control-Allow-Origin, o no está accesible. Un relé de feeds indicado en data-proxy puede obtenerlo para esta página.",
+    network: "No se puede acceder al feed. Compruebe la conexión y la dirección indicada en data-feed.",
+    relay_unreachable: "No se pudo cargar el feed a través del relé {relay}: no está accesible, o sus origins no incluyen esta página. Compruebe data-proxy y la configuración del relé.",
+    relay_refused: "El relé {relay} no pudo cargar el feed (HTTP {status}): {reason}",
+    timeout: "El feed no respondió en {seconds} segundos. Inténtelo de nuevo más tarde.",
+    malformed: "El feed no es {format} válido: puede estar incompleto o mal formado.",
+    not_a_feed: "La dirección de data-feed devolvió {what}, no un feed. Indique la dirección de un feed JSON Feed, RSS o Atom.",
+    found: FoundWords {
+        html: "una página HTML",
+        other_json: "JSON que no es un JSON Feed",
+        other_xml: "XML que no es ni RSS ni Atom",
+        nothing: "una respuesta vacía",
+        text: "un contenido que no es un feed",
+    },
+    more: "Más noticias",
+    all: "Todas las noticias",
+    fresh: "Nuevo",
+    updates: &[("one", "{n} noticia nueva"), ("other", "{n} noticias nuevas")],
+    unavailable: "Las noticias no se pueden mostrar en esta página.",
+};
+
+pub static IT: Sentences = Sentences {
+    loading: "Caricamento delle ultime notizie…",
+    empty: "Nessuna notizia da mostrare al momento.",
+    read_more: "Leggi l’articolo completo",
+    close: "Chiudi",
+    new_tab: "(si apre in una nuova scheda)",
+    stale: "Al momento il feed non è raggiungibile; viene mostrata la copia salvata {age}.",
+    http: "Il feed ha risposto con l’errore HTTP {status}. Verificare l’indirizzo indicato in data-feed.",
+    cors: "Impossibile caricare il feed di {host}: quel server deve autorizzare questa pagina con l’intestazione CORS Access-Control-Allow-Origin, oppure non è raggiungibile. Un relay di feed indicato in data-proxy può recuperarlo per questa pagina.",
+    network: "Il feed non è raggiungibile. Verificare la connessione e l’indirizzo indicato in data-feed.",
+    relay_unreachable: "Impossibile caricare il feed tramite il relay {relay}: non è raggiungibile, oppure le sue origins non includono questa pagina. Verificare data-proxy e la configurazione del relay.",
+    relay_refused: "Il relay {relay} non è riuscito a caricare il feed (HTTP {status}): {reason}",
+    timeout: "Il feed non ha risposto entro {seconds} secondi. Riprovare più tardi.",
+    malformed: "Il feed non è {format} valido: potrebbe essere troncato o malformato.",
+    not_a_feed: "L’indirizzo in data-feed ha restituito {what}, non un feed. Indicare l’indirizzo di un feed JSON Feed, RSS o Atom.",
+    found: FoundWords {
+        html: "una pagina HTML",
+        other_json: "JSON che non è un JSON Feed",
+        other_xml: "XML che non è né RSS né Atom",
+        nothing: "una risposta vuota",
+        text: "un contenuto che non è un feed",
+    },
+    more: "Altre notizie",
+    all: "Tutte le notizie",
+    fresh: "Nuovo",
+    updates: &[("one", "{n} nuovo articolo"), ("other", "{n} nuovi articoli")],
+    unavailable: "Le notizie non possono essere mostrate in questa pagina.",
+};
+
+pub static PT: Sentences = Sentences {
+    loading: "Carregando as últimas notícias…",
+    empty: "Nenhuma notícia para mostrar no momento.",
+    read_more: "Ler o artigo completo",
+    close: "Fechar",
+    new_tab: "(abre em uma nova aba)",
+    stale: "Não é possível acessar o feed agora; mostrando a cópia salva {age}.",
+    http: "O feed respondeu com o erro HTTP {status}. Verifique o endereço indicado em data-feed.",
+    cors: "Não foi possível carregar o feed de {host}: esse servidor deve autorizar esta página com o cabeçalho CORS Access-Control-Allow-Origin, ou não está acessível. Um relay de feeds indicado em data-proxy pode buscá-lo para esta página.",
+    network: "Não é possível acessar o feed. Verifique a conexão e o endereço indicado em data-feed.",
+    relay_unreachable: "Não foi possível carregar o feed pelo relay {relay}: ele não está acessível, ou suas origins não incluem esta página. Verifique data-proxy e a configuração do relay.",
+    relay_refused: "O relay {relay} não conseguiu carregar o feed (HTTP {status}): {reason}",
+    timeout: "O feed não respondeu em {seconds} segundos. Tente novamente mais tarde.",
+    malformed: "O feed não é um {format} válido: pode estar incompleto ou malformado.",
+    not_a_feed: "O endereço em data-feed retornou {what}, não um feed. Indique o endereço de um feed JSON Feed, RSS ou Atom.",
+    found: FoundWords {
+        html: "uma página HTML",
+        other_json: "JSON que não é um JSON Feed",
+        other_xml: "XML que não é RSS nem Atom",
+        nothing: "uma resposta vazia",
+        text: "um conteúdo que não é um feed",
+    },
+    more: "Mais notícias",
+    all: "Todas as notícias",
+    fresh: "Novo",
+    updates: &[("one", "{n} notícia nova"), ("other", "{n} notícias novas")],
+    unavailable: "As notícias não podem ser exibidas nesta página.",
+};
+
+pub static NL: Sentences = Sentences {
+    loading: "Het laatste nieuws wordt geladen…",
+    empty: "Er is op dit moment geen nieuws.",
+    read_more: "Lees het hele artikel",
+    close: "Sluiten",
+    new_tab: "(opent in een nieuw tabblad)",
+    stale: "De feed is nu niet bereikbaar; dit is de kopie van {age}.",
+    http: "De feed antwoordde met HTTP-fout {status}. Controleer het adres in data-feed.",
+    cors: "De feed van {host} kon niet worden geladen: die server moet deze pagina toestaan met de CORS-header Access-Control-Allow-Origin, of is niet bereikbaar. Een feed-relay in data-proxy kan hem voor deze pagina ophalen.",
+    network: "De feed is niet bereikbaar. Controleer de verbinding en het adres in data-feed.",
+    relay_unreachable: "De feed kon niet worden geladen via de relay {relay}: die is niet bereikbaar, of de origins ervan staan deze pagina niet toe. Controleer data-proxy en de configuratie van de relay.",
+    relay_refused: "De relay {relay} kon de feed niet laden (HTTP {status}): {reason}",
+    timeout: "De feed antwoordde niet binnen {seconds} seconden. Probeer het later opnieuw.",
+    malformed: "De feed is geen geldige {format}: hij is mogelijk afgebroken of onjuist opgemaakt.",
+    not_a_feed: "Het adres in data-feed gaf {what}, geen feed. Geef het adres van een JSON Feed-, RSS- of Atom-feed op.",
+    found: FoundWords {
+        html: "een HTML-pagina",
+        other_json: "JSON die geen JSON Feed is",
+        other_xml: "XML die geen RSS of Atom is",
+        nothing: "een leeg antwoord",
+        text: "iets wat geen feed is",
+    },
+    more: "Meer nieuws",
+    all: "Al het nieuws",
+    fresh: "Nieuw",
+    updates: &[("one", "{n} nieuw artikel"), ("other", "{n} nieuwe artikelen")],
+    unavailable: "Het nieuws kan op deze pagina niet worden getoond.",
+};
+
+pub static AR: Sentences = Sentences {
+    loading: "جارٍ تحميل آخر الأخبار…",
+    empty: "لا توجد أخبار لعرضها حاليًا.",
+    read_more: "اقرأ المقال كاملًا",
+    close: "إغلاق",
+    new_tab: "(يُفتح في علامة تبويب جديدة)",
+    stale: "تعذّر الوصول إلى الخلاصة حاليًا؛ تُعرض النسخة المحفوظة {age}.",
+    http: "ردّت الخلاصة بالخطأ HTTP {status}. تحقّق من العنوان في data-feed.",
+    cors: "تعذّر تحميل الخلاصة من {host}: يجب أن يسمح ذلك الخادم لهذه الصفحة بترويسة CORS المسماة Access-Control-Allow-Origin، أو أنه غير متاح. يمكن لمُرحِّل خلاصات محدد في data-proxy جلبها لهذه الصفحة.",
+    network: "تعذّر الوصول إلى الخلاصة. تحقّق من الاتصال ومن العنوان في data-feed.",
+    relay_unreachable: "تعذّر تحميل الخلاصة عبر المُرحِّل {relay}: لا يمكن الوصول إليه، أو أن قائمة origins الخاصة به لا تتضمن هذه الصفحة. تحقّق من data-proxy ومن إعدادات المُرحِّل.",
+    relay_refused: "تعذّر على المُرحِّل {relay} تحميل الخلاصة (HTTP {status}): {reason}",
+    timeout: "لم تردّ الخلاصة خلال {seconds} ثانية. حاول مرة أخرى لاحقًا.",
+    malformed: "الخلاصة ليست {format} صالحًا: ربما تكون مقطوعة أو تالفة.",
+    not_a_feed: "أعاد العنوان في data-feed {what}، وليس خلاصة. وجّه data-feed إلى خلاصة JSON Feed أو RSS أو Atom.",
+    found: FoundWords {
+        html: "صفحة HTML",
+        other_json: "بيانات JSON ليست JSON Feed",
+        other_xml: "بيانات XML ليست RSS ولا Atom",
+        nothing: "ردًّا فارغًا",
+        text: "محتوى ليس خلاصة",
+    },
+    more: "المزيد من الأخبار",
+    all: "كل الأخبار",
+    fresh: "جديد",
+    updates: &[
+        ("zero", "لا مقالات جديدة"),
+        ("one", "مقال جديد واحد"),
+        ("two", "مقالان جديدان"),
+        ("few", "{n} مقالات جديدة"),
+        ("many", "{n} مقالًا جديدًا"),
+        ("other", "{n} مقال جديد"),
+    ],
+    unavailable: "لا يمكن عرض الأخبار في هذه الصفحة.",
 };
 
 /// The sentences of `lang`.
@@ -148,6 +341,11 @@ pub fn sentences(lang: Lang) -> &'static Sentences {
         Lang::En => &EN,
         Lang::Fr => &FR,
         Lang::De => &DE,
+        Lang::Es => &ES,
+        Lang::It => &IT,
+        Lang::Pt => &PT,
+        Lang::Nl => &NL,
+        Lang::Ar => &AR,
     }
 }
 
@@ -155,11 +353,15 @@ pub fn sentences(lang: Lang) -> &'static Sentences {
 /// writes it (no WebAssembly runs then), so it is kept out of [`Sentences`], which the module
 /// carries; the loader's copy is checked against this one (`tests/surface.rs`).
 pub fn unavailable(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "The news cannot be shown on this page.",
-        Lang::Fr => "Les actualités ne peuvent pas être affichées sur cette page.",
-        Lang::De => "Die Nachrichten können auf dieser Seite nicht angezeigt werden.",
-    }
+    sentences(lang).unavailable
+}
+
+/// The updates button's words for `n` stories, given `n`'s plural category in the language
+/// (`Intl.PluralRules`): "3 nouveaux articles".
+pub fn updates(lang: Lang, category: &str, n: usize) -> String {
+    let forms = sentences(lang).updates;
+    let form = forms.iter().find(|(c, _)| *c == category).or_else(|| forms.iter().find(|(c, _)| *c == "other"));
+    form.map_or("{n}", |(_, text)| text).replace("{n}", &n.to_string())
 }
 
 /// The note shown over a kept copy when the feed cannot be fetched: `age` is already worded
@@ -218,7 +420,9 @@ mod tests {
     #[test]
     fn languages_fall_back_to_english() {
         assert_eq!(Lang::from_tag("fr-CA"), Lang::Fr);
-        assert_eq!(Lang::from_tag("pt-BR"), Lang::En);
+        assert_eq!(Lang::from_tag("pt-BR"), Lang::Pt);
+        assert_eq!(Lang::from_tag("AR-eg"), Lang::Ar);
+        assert_eq!(Lang::from_tag("ru"), Lang::En);
         assert_eq!(Lang::from_tag(""), Lang::En);
         assert!(is_rtl("ar-EG") && is_rtl("he") && is_rtl("ur") && !is_rtl("fr"));
     }
@@ -254,7 +458,7 @@ mod tests {
     fn every_placeholder_of_every_language_is_the_englishs() {
         let marks =
             |t: &str| t.match_indices('{').map(|(i, _)| t[i..].split('}').next().unwrap_or("").to_owned()).collect::<Vec<_>>();
-        for s in [&FR, &DE] {
+        for s in [&FR, &DE, &ES, &IT, &PT, &NL, &AR] {
             for (en, other) in [
                 (EN.stale, s.stale),
                 (EN.http, s.http),
@@ -278,5 +482,20 @@ mod tests {
         );
         assert!(error_message(Lang::De, &FeedError::NotAFeed(Found::Html), "x").contains("eine HTML-Seite"));
         assert!(!stale_note(Lang::En, "3 hours ago").contains('{'));
+    }
+
+    #[test]
+    fn updates_are_worded_by_plural_category() {
+        assert_eq!(updates(Lang::Fr, "one", 1), "1 nouvel article");
+        assert_eq!(updates(Lang::Fr, "other", 3), "3 nouveaux articles");
+        assert_eq!(updates(Lang::Fr, "many", 1_000_000), "1000000 nouveaux articles", "a missing form is `other`");
+        assert_eq!(updates(Lang::Ar, "two", 2), "مقالان جديدان");
+        for (lang, _) in Lang::ALL {
+            let s = sentences(lang);
+            assert!(s.updates.iter().any(|(c, t)| *c == "other" && t.contains("{n}")), "{lang:?}");
+            for text in [s.loading, s.empty, s.read_more, s.close, s.more, s.all, s.fresh, s.unavailable] {
+                assert!(!text.trim().is_empty() && !text.contains('{'), "{lang:?}: {text:?}");
+            }
+        }
     }
 }

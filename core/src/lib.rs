@@ -25,9 +25,11 @@ pub mod relative;
 pub mod sanitize_policy;
 pub mod select;
 pub mod text;
+pub mod thumbnail;
+pub mod words;
 pub mod xml;
 pub mod xmlfeed;
 
-pub use config::{Config, ConfigIssue, Dates, OpenMode, ProxyMode, Target, Theme};
+pub use config::{Config, ConfigIssue, Dates, Labels, Layout, OpenMode, ProxyMode, Target, Theme};
 pub use error::FeedError;
 pub use model::{Body, Feed, Item};

@@ -152,10 +152,10 @@ fn the_loaders_sentence_for_a_module_that_cannot_run_is_the_cores() {
     let loader = repo_file("loader/news-widget.js");
     let start = loader.find("var UNAVAILABLE = {").expect("the loader's table of sentences");
     let table = &loader[start..start + loader[start..].find("};").expect("the table ends")];
-    for (code, lang) in [("en", Lang::En), ("fr", Lang::Fr), ("de", Lang::De)] {
+    for (lang, code) in Lang::ALL {
         assert!(table.contains(&format!("{code}: \"{}\"", unavailable(lang))), "{code} in {table}");
     }
-    assert_eq!(table.matches(": \"").count(), 3, "one sentence per language of the core");
+    assert_eq!(table.matches(": \"").count(), Lang::ALL.len(), "one sentence per language of the core");
 }
 
 /// One row of the configurator's attribute table, as `www/configure/configure.js` writes it.

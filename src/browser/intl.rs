@@ -22,6 +22,13 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn format(this: &DateTimeFormat, ms: f64) -> String;
 
+    #[wasm_bindgen(js_namespace = Intl, js_name = PluralRules)]
+    type PluralRules;
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "PluralRules", catch)]
+    fn new(locale: &str) -> Result<PluralRules, JsValue>;
+    #[wasm_bindgen(method)]
+    fn select(this: &PluralRules, n: f64) -> String;
+
     #[wasm_bindgen(js_namespace = Intl, js_name = getCanonicalLocales, catch)]
     fn get_canonical_locales(tag: &str) -> Result<js_sys::Array, JsValue>;
 }
@@ -73,6 +80,11 @@ impl Clock {
     pub fn absolute(&self, date: Timestamp) -> String {
         self.absolute.format(date as f64)
     }
+}
+
+/// `n`'s plural category in `lang` (`one`, `few`, `other`…), for the updates button.
+pub fn plural(lang: &str, n: usize) -> String {
+    PluralRules::new(lang).map_or_else(|_| "other".to_owned(), |rules| rules.select(n as f64))
 }
 
 /// Now, in milliseconds since the epoch.

@@ -28,8 +28,32 @@ fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+thread_local! {
+    /// When each feed's saved copy was made, as this page first found it: the reader's
+    /// previous visit to a page showing that feed (`None`: a first visit).
+    static VISITS: std::cell::RefCell<Vec<(String, Option<Timestamp>)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// When the reader previously saw `url` (on this page or another of the site), if ever.
+pub fn previous_visit(url: &str) -> Option<Timestamp> {
+    if let Some(found) = VISITS.with_borrow(|v| v.iter().find(|(u, _)| u == url).map(|(_, at)| *at)) {
+        return found;
+    }
+    load(url).map(|(_, at)| at)
+}
+
 /// The kept copy of `url`, with when it was fetched.
 pub fn load(url: &str) -> Option<(Feed, Timestamp)> {
+    let found = read(url);
+    VISITS.with_borrow_mut(|v| {
+        if !v.iter().any(|(u, _)| u == url) {
+            v.push((url.to_owned(), found.as_ref().map(|(_, at)| *at)));
+        }
+    });
+    found
+}
+
+fn read(url: &str) -> Option<(Feed, Timestamp)> {
     let text = storage()?.get_item(&format!("{PREFIX}{url}")).ok().flatten()?;
     let saved = json::parse(&text).ok()?;
     let saved_at = saved.get("savedAt")?.number()? as Timestamp;

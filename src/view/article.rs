@@ -24,13 +24,14 @@ pub fn article(frame: &Frame, item: &Arc<Item>) -> impl IntoView {
         let new_tab = target == Target::NewTab;
         view! { class="nw",
             <a part="source-link" class="source" href=href target=target.as_str() rel=new_tab.then_some("noopener")>
-                {sentences(lang).read_more}
+                {frame.m.label(&frame.m.config.labels.read_more, sentences(lang).read_more)}
                 {new_tab.then(|| view! { class="nw", <span class="sr-only">{format!(" {}", sentences(lang).new_tab)}</span> })}
             </a>
         }
     });
     let dom_id = item.dom_id();
     let close_id = dom_id.clone();
+    let close = frame.m.label(&frame.m.config.labels.close, sentences(lang).close);
     view! { class="nw",
         <article part="article" class="article" id=dom_id.clone() aria-labelledby=format!("{dom_id}-h")>
             {image}
@@ -40,7 +41,7 @@ pub fn article(frame: &Frame, item: &Arc<Item>) -> impl IntoView {
             <button part="close" class="close" type="button" on:click=move |_| {
                 state.close();
                 state.focus_headline(&close_id);
-            }>{sentences(lang).close}</button>
+            }>{close}</button>
         </article>
     }
 }

@@ -1,24 +1,56 @@
-//! One teaser: section, time, headline; and the article when it is open.
+//! One teaser: picture, section, time, source, headline, summary; and the article when it
+//! is open. `compact` has none of picture, section, source and summary (chosen in the state).
 
 use super::article::article;
 use super::widget::Frame;
+use crate::widget::state::Teaser;
 use leptos::either::Either;
 use leptos::prelude::*;
 use news_widget_core::dates::to_iso;
+use news_widget_core::i18n::sentences;
 use news_widget_core::model::Timestamp;
-use news_widget_core::{Dates, Item, OpenMode};
+use news_widget_core::{Dates, Item, Layout, OpenMode};
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// A teaser in the list.
-pub fn teaser(frame: &Frame, item: &Arc<Item>) -> impl IntoView {
+pub fn teaser(frame: &Frame, teaser: &Teaser) -> impl IntoView {
+    let item = &teaser.item;
     let open = frame.m.open.as_deref() == Some(item.id.as_str());
-    let section = item.section.clone().map(|s| view! { class="nw", <span part="section" class="section">{s}</span> });
+    let compact = frame.m.config.layout == Layout::Compact;
+    let section =
+        item.section.clone().filter(|_| !compact).map(|s| view! { class="nw", <span part="section" class="section">{s}</span> });
+    let source = teaser.source.clone().map(|s| view! { class="nw", <span part="source" class="source-name">{s}</span> });
+    let fresh = teaser.fresh.then(|| view! { class="nw", <span part="new" class="new">{sentences(frame.lang).fresh}</span> });
+    let summary = item
+        .standfirst
+        .clone()
+        .filter(|_| frame.m.config.summary && !compact && !open)
+        .map(|s| view! { class="nw", <p part="summary" class="summary">{s}</p> });
+    let picture = teaser.thumbnail.clone().map(|src| {
+        view! { class="nw",
+            <img part="thumbnail" class="thumb" src=src alt="" loading="lazy" decoding="async"
+                on:error=|ev| broken(ev.target(), true) on:load=|ev| broken(ev.target(), false) />
+        }
+    });
     view! { class="nw",
-        <li part="teaser" class="teaser" class:open=open>
-            <div class="meta">{section}{item.date.and_then(|d| time(frame, d))}</div>
-            {headline(frame, item, open)}
+        <li part="teaser" class="teaser" class:open=open class:pictured=teaser.thumbnail.is_some()>
+            {picture}
+            <div class="text">
+                <div class="meta">{fresh}{section}{item.date.and_then(|d| time(frame, d))}{source}</div>
+                {headline(frame, item, open)}
+                {summary}
+            </div>
             {open.then(|| article(frame, item))}
         </li>
+    }
+}
+
+/// A picture that fails to load leaves its box empty (no broken-image icon, no jump); a
+/// later picture at this position (teasers are patched by position) shows again.
+fn broken(target: Option<web_sys::EventTarget>, failed: bool) {
+    if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+        let _ = if failed { el.set_attribute("data-broken", "") } else { el.remove_attribute("data-broken") };
     }
 }
 

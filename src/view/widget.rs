@@ -9,8 +9,8 @@
 use super::teaser::teaser;
 use crate::widget::state::{Fallback, Load, Model, Phase, WidgetState};
 use leptos::prelude::*;
-use news_widget_core::i18n::{config_message, is_rtl, sentences, stale_note, Lang};
-use news_widget_core::Theme;
+use news_widget_core::i18n::{config_message, is_rtl, sentences, stale_note, updates, Lang};
+use news_widget_core::{Layout, Theme};
 
 /// Everything one render reads.
 pub struct Frame {
@@ -64,14 +64,52 @@ pub fn NewsWidget(
     }
 }
 
-/// The teasers, under a note when they are a kept copy.
+/// The teasers, under a note when they are a kept copy and the updates button, over the
+/// `more` button and the link to every story.
 fn list(frame: &Frame) -> impl IntoView {
+    let class = match frame.m.config.layout {
+        Layout::List => "list",
+        Layout::Cards => "list cards",
+        Layout::Compact => "list compact",
+    };
     view! { class="nw",
         {stale(frame)}
-        <ul part="list" class="list">
-            {frame.m.visible.iter().map(|item| teaser(frame, item)).collect_view()}
+        <div class="updates-bar" aria-live="polite">{updates_button(frame)}</div>
+        <ul part="list" class=class>
+            {frame.m.visible.iter().map(|t| teaser(frame, t)).collect_view()}
         </ul>
+        {footer(frame)}
     }
+}
+
+/// "3 nouveaux articles", while a refresh's stories wait.
+fn updates_button(frame: &Frame) -> Option<impl IntoView> {
+    let count = frame.m.pending.as_ref()?.count;
+    let text = match &frame.m.config.labels.updates {
+        Some(label) => label.replace("{n}", &count.to_string()),
+        None => updates(frame.lang, &crate::browser::intl::plural(&frame.m.lang, count), count),
+    };
+    let state = frame.state;
+    Some(view! { class="nw",
+        <button part="updates" class="updates" type="button" on:click=move |_| state.show_updates()>{text}</button>
+    })
+}
+
+/// `more` while teasers remain, and `all`, the link to the publisher's news page.
+fn footer(frame: &Frame) -> Option<impl IntoView> {
+    let m = &frame.m;
+    let words = sentences(frame.lang);
+    let state = frame.state;
+    let more = (m.config.more && m.more_left).then(|| {
+        view! { class="nw",
+            <button part="more" class="more" type="button" on:click=move |_| state.show_more()>{m.label(&m.config.labels.more, words.more)}</button>
+        }
+    });
+    let all =
+        m.config.all.as_deref().and_then(|a| crate::browser::url::safe_link(a, &crate::browser::url::page_base())).map(|href| {
+            view! { class="nw", <a part="all" class="all" href=href>{m.label(&m.config.labels.all, words.all)}</a> }
+        });
+    (more.is_some() || all.is_some()).then(|| view! { class="nw", <div class="foot">{more}{all}</div> })
 }
 
 /// The error or empty sentence: one paragraph, whose part and role follow the phase.
@@ -79,7 +117,7 @@ fn message(frame: &Frame, phase: Phase) -> Option<impl IntoView> {
     let error = phase == Phase::Error;
     let text = match phase {
         Phase::Error => frame.m.error_message()?,
-        Phase::Empty => sentences(frame.lang).empty.to_owned(),
+        Phase::Empty => frame.m.label(&frame.m.config.labels.empty, sentences(frame.lang).empty),
         _ => return None,
     };
     Some(view! { class="nw",

@@ -25,7 +25,7 @@
 //! copy at once (else the placeholder) and may take what another widget loaded seconds ago.
 
 use super::config_source::ConfigSource;
-use super::state::{FeedUrl, Load, Phase, WidgetState};
+use super::state::{FeedUrl, Load, Phase, Shown, WidgetState};
 use crate::browser::timers::{self, Timer, Visibility};
 use crate::browser::{dom, events::warn, intl, storage, url};
 use crate::load::{self, load_feed, Relay};
@@ -35,6 +35,7 @@ use leptos::task::spawn_local;
 use news_widget_core::config::attribute_names;
 use news_widget_core::i18n::config_message;
 use news_widget_core::lifecycle::{Action, Event, Job, Lifecycle, LoadId, Settings, Start};
+use news_widget_core::model::Timestamp;
 use news_widget_core::{Config, ConfigIssue, Feed, FeedError};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -98,13 +99,14 @@ pub fn mount(host: HtmlElement, source: ConfigSource, link: Option<Element>) -> 
     crate::browser::html::use_browser_parser();
     let root = dom::shadow_root(&host)?;
     let (config, issues) = source.read();
+    let config = with_link_defaults(config, link.as_ref());
     let lang = resolve_lang(&host, config.lang.as_deref());
     let watched: Element = link.clone().unwrap_or_else(|| host.clone().into());
     let host_el: Element = host.clone().into();
     // A container's or element's own children are its fallback content; a host the loader
     // placed after a script or a link has none.
     let fallback = source.element.as_ref() == Some(&host_el) && dom::has_content(&host_el);
-    let feed = feed_url(&config.feed);
+    let feed = feed_urls(&config.feed);
     let settings = Settings { feed_ok: feed.is_ok(), feed_changed: true, lazy: config.lazy, refresh: config.refresh };
     let notices = notices(&issues);
     // The state and every effect are created under the view's owner: unmounting disposes of them.
@@ -143,7 +145,7 @@ pub fn mount(host: HtmlElement, source: ConfigSource, link: Option<Element>) -> 
     }
     controller.report(&issues);
     controller.state.change(|m| {
-        m.feed = feed;
+        m.feeds = feed;
         m.notices = notices;
     });
     controller.handle(Event::Mounted(settings));
@@ -152,7 +154,7 @@ pub fn mount(host: HtmlElement, source: ConfigSource, link: Option<Element>) -> 
     let on_change = move || {
         if let Some(controller) = weak.upgrade() {
             let (config, issues) = source.read();
-            controller.reconfigure(config, &issues);
+            controller.reconfigure(with_link_defaults(config, controller.link.as_ref()), &issues);
         }
     };
     let observer = element.and_then(|el| dom::observe_attributes(&el, &attribute_names(), on_change));
@@ -181,10 +183,10 @@ impl Controller {
             Action::Load { load, start } => self.load(load, start),
             Action::ShowPlaceholder => self.show(Load::Loading),
             Action::ShowConfigError => {
-                let Some(Err(issue)) = self.state.peek(|m| m.feed.clone()) else { return };
+                let Some(Err(issue)) = self.state.peek(|m| m.feeds.clone()) else { return };
                 self.show(Load::Failed(FeedError::Config(issue.clone())));
                 // Already on the console (see `report`): the page hears it as an event only.
-                self.announce_error(&FeedError::Config(issue), false);
+                self.announce_error(&FeedError::Config(issue), false, None);
             }
             Action::UpdateTimes => self.state.change(|m| m.now = intl::now()),
             // The outcome of a load is carried out where the load ends, with its result.
@@ -197,8 +199,8 @@ impl Controller {
         self.report(issues);
         let Some(host) = self.state.peek(|m| m.host.clone()) else { return };
         let lang = resolve_lang(&host, config.lang.as_deref());
-        let feed = feed_url(&config.feed);
-        let feed_changed = self.state.peek(|m| m.feed != feed).unwrap_or(true);
+        let feed = feed_urls(&config.feed);
+        let feed_changed = self.state.peek(|m| m.feeds != feed).unwrap_or(true);
         let settings = Settings { feed_ok: feed.is_ok(), feed_changed, lazy: config.lazy, refresh: config.refresh };
         self.state.set_config(config, notices(issues), lang, feed);
         self.handle(Event::Reconfigured(settings));
@@ -233,59 +235,98 @@ impl Controller {
         if self.life.borrow().is_near() {
             return;
         }
-        let known = self.state.peek(|m| m.feed.as_ref().is_ok_and(|url| load::known(url.as_str()))).unwrap_or(false);
+        let known = self.state.peek(|m| m.feeds.as_ref().is_ok_and(|urls| urls.iter().all(|u| load::known(u.as_str()))));
+        let known = known.unwrap_or(false);
         if known {
             self.handle(Event::FeedKnown);
         }
     }
 
-    /// Starts load `id`. A first load shows the feed's saved copy at once, or the placeholder.
+    /// Starts load `id`: every feed at once. A first load shows the feeds' saved copies at
+    /// once, or the placeholder.
     fn load(&self, id: LoadId, start: Start) {
-        let Some(Ok(url)) = self.state.peek(|m| m.feed.clone()) else { return };
+        let Some(Ok(urls)) = self.state.peek(|m| m.feeds.clone()) else { return };
         if start == Start::First {
-            let saved = self.show_saved_copy(&url);
+            let saved = self.show_saved_copies(&urls);
             self.handle(Event::LoadStarted { saved_copy: saved });
         }
-        let cross_origin = url::resolve(url.as_str(), url.as_str()).is_some_and(|u| u.origin() != url::page_origin());
         let relay =
             self.state.peek(|m| m.config.proxy.clone().map(|template| Relay { template, mode: m.config.proxy_mode })).flatten();
+        let page = url::page_origin();
+        let loads: Vec<_> = urls
+            .iter()
+            .map(|u| {
+                let cross_origin = url::resolve(u.as_str(), u.as_str()).is_some_and(|x| x.origin() != page);
+                load_feed(u.as_str(), cross_origin, relay.clone(), start)
+            })
+            .collect();
         let me = self.me.clone();
         let state = self.state;
         spawn_local(async move {
-            let result = load_feed(url.as_str(), cross_origin, relay, start).await;
+            let mut results = Vec::with_capacity(loads.len());
+            for (url, load) in urls.into_iter().zip(loads) {
+                results.push((url, load.await));
+            }
             if let Some(controller) = me.upgrade() {
-                controller.load_ended(id, result);
+                controller.load_ended(id, start, &results);
             }
         });
         // Queued after the load, so the formatters are made while the request is in flight.
         spawn_local(async move { state.ensure_clock() });
     }
 
-    /// Shows the kept copy of `url`; `false` (and the placeholder) when there is none.
-    fn show_saved_copy(&self, url: &FeedUrl) -> bool {
-        match storage::load(url.as_str()) {
-            Some((feed, saved_at)) => {
-                self.state.ensure_clock();
-                self.show(Load::Ready { feed: Arc::new(feed), fetched_at: saved_at, stale: false });
-                self.announce_ready();
-                true
-            }
-            None => {
-                self.show(Load::Loading);
-                false
+    /// Shows the kept copies of `urls`; `false` (and the placeholder) when there is none. The
+    /// reader's previous visit to each feed is noted here, for `new`.
+    fn show_saved_copies(&self, urls: &[FeedUrl]) -> bool {
+        let mut feeds = Vec::new();
+        let mut oldest = Timestamp::MAX;
+        for url in urls {
+            if let Some((feed, saved_at)) = storage::load(url.as_str()) {
+                feeds.push(Shown { url: url.clone(), feed: Arc::new(feed) });
+                oldest = oldest.min(saved_at);
             }
         }
+        let visits = urls.iter().filter_map(|u| storage::previous_visit(u.as_str()).map(|at| (u.0.clone(), at))).collect();
+        self.state.change(|m| m.visits = visits);
+        if feeds.is_empty() {
+            self.show(Load::Loading);
+            return false;
+        }
+        self.state.ensure_clock();
+        self.show(Load::Ready { feeds, fetched_at: oldest, stale: false });
+        self.announce_ready();
+        true
     }
 
     /// Applies the end of load `id` as the lifecycle decides. A failure while news is shown
-    /// keeps it, with a note of its age: the reader never loses the list.
-    fn load_ended(&self, id: LoadId, result: Result<Arc<Feed>, FeedError>) {
-        let actions = self.life.borrow_mut().on(Event::LoadEnded { load: id, ok: result.is_ok() });
+    /// keeps it, with a note of its age: the reader never loses the list. With several feeds,
+    /// the load succeeds when one answers; a feed that fails shows its saved copy, if any, and
+    /// the page hears of it with the feed's URL.
+    fn load_ended(&self, id: LoadId, start: Start, results: &[(FeedUrl, Result<Arc<Feed>, FeedError>)]) {
+        let ok = results.iter().any(|(_, r)| r.is_ok());
+        let actions = self.life.borrow_mut().on(Event::LoadEnded { load: id, ok });
+        let several = results.len() > 1;
+        // An answer to a load that is no longer the latest is dropped, errors and all.
+        let applied = actions.iter().any(|a| matches!(a, Action::ShowFeed | Action::KeepStale | Action::ShowError));
         for action in actions {
-            match (action, &result) {
-                (Action::ShowFeed, Ok(feed)) => {
+            match action {
+                Action::ShowFeed => {
+                    let feeds = results
+                        .iter()
+                        .filter_map(|(url, result)| match result {
+                            Ok(feed) => Some(Shown { url: url.clone(), feed: feed.clone() }),
+                            Err(_) => storage::load(url.as_str()).map(|(f, _)| Shown { url: url.clone(), feed: Arc::new(f) }),
+                        })
+                        .collect();
+                    let load = Load::Ready { feeds, fetched_at: intl::now(), stale: false };
                     let focused = self.state.focused_headline();
-                    self.show(Load::Ready { feed: feed.clone(), fetched_at: intl::now(), stale: false });
+                    if start == Start::Refresh {
+                        // New stories wait behind the updates button.
+                        self.state.offer(load);
+                        self.reflect_phase();
+                    } else {
+                        self.show(load);
+                    }
                     self.announce_ready();
                     if let Some(id) = focused {
                         // Teasers are patched by position: new items above move the focused
@@ -293,19 +334,22 @@ impl Controller {
                         self.state.refocus_after_render(id);
                     }
                 }
-                (Action::KeepStale, Err(e)) => {
-                    self.state.change(|m| {
-                        if let Load::Ready { stale, .. } = &mut m.load {
-                            *stale = true;
-                        }
-                    });
-                    self.announce_error(e, true);
+                Action::KeepStale => self.state.change(|m| {
+                    if let Load::Ready { stale, .. } = &mut m.load {
+                        *stale = true;
+                    }
+                }),
+                Action::ShowError => {
+                    if let Some((_, Err(e))) = results.first() {
+                        self.show(Load::Failed(e.clone()));
+                    }
                 }
-                (Action::ShowError, Err(e)) => {
-                    self.show(Load::Failed(e.clone()));
-                    self.announce_error(e, true);
-                }
-                (other, _) => self.run(other),
+                other => self.run(other),
+            }
+        }
+        for (url, result) in results.iter().filter(|_| applied) {
+            if let Err(e) = result {
+                self.announce_error(e, true, Some(url).filter(|_| several));
             }
         }
     }
@@ -317,23 +361,35 @@ impl Controller {
     }
 
     fn announce_ready(&self) {
+        // (The count is what is on screen; stories behind the updates button are not shown.)
         let count = self.state.peek(|m| m.visible.len()).unwrap_or(0);
         self.state.emit("ready", &[("count", JsValue::from(count as u32))]);
     }
 
-    /// Tells the page (and, with `console`, the site owner) why a load failed.
-    fn announce_error(&self, e: &FeedError, console: bool) {
-        let Some(message) = self.state.peek(|m| m.sentence_for(e)) else { return };
+    /// Tells the page (and, with `console`, the site owner) why a load failed; `feed`: which
+    /// of several feeds.
+    fn announce_error(&self, e: &FeedError, console: bool, feed: Option<&FeedUrl>) {
+        let first = self.state.peek(|m| m.feeds.as_ref().ok().and_then(|f| f.first().cloned())).flatten();
+        let named = feed.or(first.as_ref()).map_or("", FeedUrl::as_str);
+        let Some(message) = self.state.peek(|m| m.sentence_for(e, named)) else { return };
         if console {
             warn(&message);
         }
-        self.state.emit("error", &[("message", JsValue::from_str(&message))]);
+        let mut fields = vec![("message", JsValue::from_str(&message))];
+        if let Some(url) = feed {
+            fields.push(("feed", JsValue::from_str(url.as_str())));
+        }
+        self.state.emit("error", &fields);
     }
 
     /// Keeps the host's `data-state` (and a link container's link) in step with loading.
     fn reflect_phase(&self) {
-        let Some((phase, host)) = self.state.peek(|m| (m.phase(), m.host.clone())) else { return };
+        let Some((phase, host, layout)) = self.state.peek(|m| (m.phase(), m.host.clone(), m.config.layout)) else { return };
         let _ = host.set_attribute("data-state", phase.as_str());
+        // Only when it differs: the host may be the element whose attributes are watched.
+        if host.get_attribute("data-layout").as_deref() != Some(layout.as_str()) {
+            let _ = host.set_attribute("data-layout", layout.as_str());
+        }
         if let Some(link) = &self.link {
             dom::set_hidden(link, matches!(phase, Phase::Ready | Phase::Empty));
             dom::set_hidden(&host, phase == Phase::Loading);
@@ -379,12 +435,31 @@ fn notices(issues: &[ConfigIssue]) -> Vec<ConfigIssue> {
     issues.iter().filter(|i| !i.is_fatal()).cloned().collect()
 }
 
-/// The feed's absolute URL, or the issue that prevents fetching it.
-fn feed_url(feed: &str) -> Result<FeedUrl, ConfigIssue> {
-    if feed.is_empty() {
+/// The feeds' absolute URLs (`data-feed` holds one or several, separated by white space), or
+/// the issue that prevents fetching them. A URL written twice is fetched once.
+fn feed_urls(feeds: &str) -> Result<Vec<FeedUrl>, ConfigIssue> {
+    let mut urls: Vec<FeedUrl> = Vec::new();
+    for feed in feeds.split_whitespace() {
+        let invalid = || ConfigIssue::InvalidFeed { value: feed.to_owned() };
+        let resolved = url::resolve(feed, &url::page_base()).ok_or_else(invalid)?;
+        if !matches!(resolved.protocol().as_str(), "http:" | "https:") {
+            return Err(invalid());
+        }
+        let url = FeedUrl(resolved.href());
+        if !urls.contains(&url) {
+            urls.push(url);
+        }
+    }
+    if urls.is_empty() {
         return Err(ConfigIssue::MissingFeed);
     }
-    let invalid = || ConfigIssue::InvalidFeed { value: feed.to_owned() };
-    let resolved = url::resolve(feed, &url::page_base()).ok_or_else(invalid)?;
-    matches!(resolved.protocol().as_str(), "http:" | "https:").then(|| FeedUrl(resolved.href())).ok_or_else(invalid)
+    Ok(urls)
+}
+
+/// A link container's own `href` is its `data-all` unless one is set.
+fn with_link_defaults(mut config: Config, link: Option<&Element>) -> Config {
+    if config.all.is_none() {
+        config.all = link.and_then(|l| l.get_attribute("href")).filter(|h| !h.trim().is_empty());
+    }
+    config
 }

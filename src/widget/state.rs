@@ -11,9 +11,10 @@ use crate::browser::intl::Clock;
 use leptos::prelude::*;
 use news_widget_core::i18n::{self, Lang};
 use news_widget_core::model::Timestamp;
-use news_widget_core::select::select;
+use news_widget_core::select::{choose, Filters};
 use news_widget_core::text::{html_to_text, paragraphs};
-use news_widget_core::{Body, Config, ConfigIssue, Feed, FeedError, Item};
+use news_widget_core::thumbnail::body_images;
+use news_widget_core::{Body, Config, ConfigIssue, Feed, FeedError, Item, Layout};
 use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -26,13 +27,51 @@ pub enum Load {
     /// News, fetched (or saved) at `fetched_at`; `stale` when the feed cannot be fetched now,
     /// so the note says how old it is.
     Ready {
-        feed: Arc<Feed>,
+        feeds: Vec<Shown>,
         fetched_at: Timestamp,
         stale: bool,
     },
     Failed(FeedError),
 }
 
+/// One feed of what is shown (a widget of several feeds shows those that answered).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shown {
+    pub url: FeedUrl,
+    pub feed: Arc<Feed>,
+}
+
+impl Shown {
+    /// The feed's name for `source`: its title, else its server's host.
+    fn name(&self) -> String {
+        self.feed.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| host_of(self.url.as_str()))
+    }
+}
+
+/// One teaser as the view shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Teaser {
+    pub item: Arc<Item>,
+    /// The feed's name (`data-source`).
+    pub source: Option<String>,
+    /// Published since the reader's previous visit to a page showing this feed.
+    pub fresh: bool,
+    /// The picture (`data-thumbnails`): http(s), absolute.
+    pub thumbnail: Option<String>,
+}
+
+/// What a refresh brought that is not on screen yet: shown when the reader asks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pending {
+    pub load: Load,
+    /// Stories not on screen.
+    pub count: usize,
+}
+
+/// A URL's host, for sentences and source names.
+pub fn host_of(url: &str) -> String {
+    crate::browser::url::resolve(url, url).map(|u| u.host()).unwrap_or_default()
+}
 /// A feed's absolute http(s) URL, as resolved against the page: the one copy of it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FeedUrl(pub String);
@@ -90,10 +129,18 @@ pub struct Model {
     pub now: Timestamp,
     /// The id of the expanded item.
     pub open: Option<String>,
-    /// The feed's URL (the base of relative links, named in errors), or why there is none.
-    pub feed: Result<FeedUrl, ConfigIssue>,
+    /// The feeds' URLs (the base of relative links, named in errors), or why there are none.
+    pub feeds: Result<Vec<FeedUrl>, ConfigIssue>,
     /// The teasers shown, chosen again only when the feed or the configuration changes.
-    pub visible: Vec<Arc<Item>>,
+    pub visible: Vec<Teaser>,
+    /// More teasers than shown are kept (`data-more`).
+    pub more_left: bool,
+    /// Pages of `limit` teasers shown: 1, and one more at each press of `more`.
+    pub pages: usize,
+    /// A refresh's stories waiting behind `updates`.
+    pub pending: Option<Pending>,
+    /// When the reader last saw each feed (the saved copy's time when this page first read it).
+    pub visits: Vec<(String, Timestamp)>,
     /// The host has children of its own (a server-rendered list, say): they are shown while
     /// loading and below an error, in place of the placeholder.
     pub fallback: bool,
@@ -132,37 +179,82 @@ impl Model {
     /// The error sentence, when loading failed.
     pub fn error_message(&self) -> Option<String> {
         let Load::Failed(e) = &self.load else { return None };
-        Some(self.sentence_for(e))
+        let first = self.feeds.as_ref().ok().and_then(|f| f.first());
+        Some(self.sentence_for(e, first.map_or("", FeedUrl::as_str)))
     }
 
-    /// `e` in a sentence of the widget's language, naming the feed's server.
-    pub fn sentence_for(&self, e: &FeedError) -> String {
-        i18n::error_message(self.ui_lang(), e, &self.feed_host())
+    /// `e` in a sentence of the widget's language, naming the server of the feed at `url`.
+    pub fn sentence_for(&self, e: &FeedError, url: &str) -> String {
+        i18n::error_message(self.ui_lang(), e, &host_of(url))
     }
 
-    /// The feed server's host name, for error sentences.
-    fn feed_host(&self) -> String {
-        let Ok(url) = &self.feed else { return String::new() };
-        crate::browser::url::resolve(url.as_str(), url.as_str()).map(|u| u.host()).unwrap_or_default()
+    /// The widget's own words, or the site's (`data-label-*`).
+    pub fn label(&self, custom: &Option<String>, default: &'static str) -> String {
+        custom.clone().unwrap_or_else(|| default.to_owned())
     }
 
     /// The heading: `data-title`, else the feed's title; `None` hides it.
     pub fn title(&self) -> Option<String> {
+        // Several feeds have no one title: only `data-title` names their list.
         let title = self.config.title.clone().or_else(|| match &self.load {
-            Load::Ready { feed, .. } => feed.title.clone(),
+            Load::Ready { feeds, .. } if self.feed_count() == 1 => feeds.first().and_then(|s| s.feed.title.clone()),
             _ => None,
         });
         title.filter(|t| !t.trim().is_empty())
     }
 
-    fn choose_visible(&mut self) {
-        self.visible = match &self.load {
-            Load::Ready { feed, .. } => {
-                select(&feed.items, &self.config.sections, self.config.limit).into_iter().cloned().map(Arc::new).collect()
-            }
-            _ => Vec::new(),
-        };
+    /// How many feeds the widget shows.
+    pub fn feed_count(&self) -> usize {
+        self.feeds.as_ref().map_or(1, Vec::len)
     }
+
+    fn choose_visible(&mut self) {
+        self.visible = Vec::new();
+        self.more_left = false;
+        let Load::Ready { feeds, .. } = &self.load else { return };
+        let c = &self.config;
+        let slices: Vec<&[Item]> = feeds.iter().map(|s| s.feed.items.as_slice()).collect();
+        let filters = Filters {
+            sections: &c.sections,
+            exclude_sections: &c.exclude_sections,
+            keywords: &c.keywords,
+            exclude_keywords: &c.exclude_keywords,
+            since: c.max_age.map(|age| self.now - age),
+        };
+        let chosen = choose(&slices, &filters);
+        let shown = c.limit.saturating_mul(self.pages.max(1));
+        self.more_left = chosen.len() > shown;
+        let compact = c.layout == Layout::Compact;
+        let names = c.source.unwrap_or(self.feed_count() > 1) && !compact;
+        let pictures = c.thumbnails && !compact;
+        let fallback =
+            c.fallback_image.as_deref().and_then(|f| crate::browser::url::safe_link(f, &crate::browser::url::page_base()));
+        self.visible = chosen
+            .into_iter()
+            .take(shown)
+            .map(|(f, item)| {
+                let shown = feeds.get(f);
+                let url = shown.map_or("", |s| s.url.as_str());
+                let visit = self.visits.iter().find(|(u, _)| u == url).map(|(_, at)| *at);
+                Teaser {
+                    item: Arc::new(item.clone()),
+                    source: shown.filter(|_| names).map(Shown::name),
+                    fresh: visit.zip(item.date).is_some_and(|(visit, date)| date > visit),
+                    thumbnail: pictures.then(|| thumbnail(item, url).or_else(|| fallback.clone())).flatten(),
+                }
+            })
+            .collect();
+    }
+}
+
+/// The item's picture: its image, else the first suitable image of its body (http(s)).
+fn thumbnail(item: &Item, feed_url: &str) -> Option<String> {
+    if item.image.is_some() {
+        return item.image.clone();
+    }
+    let Some(Body::Html(html)) = &item.body else { return None };
+    let base = item.link.as_deref().unwrap_or(feed_url);
+    body_images(html).iter().find_map(|src| crate::browser::url::safe_link(src, base))
 }
 
 /// A widget's state. Copy: it is a handle.
@@ -183,8 +275,12 @@ impl WidgetState {
             load: Load::Loading,
             now: crate::browser::intl::now(),
             open: None,
-            feed: Err(ConfigIssue::MissingFeed),
+            feeds: Err(ConfigIssue::MissingFeed),
             visible: Vec::new(),
+            more_left: false,
+            pages: 1,
+            pending: None,
+            visits: Vec::new(),
             fallback,
         };
         WidgetState { model: RwSignal::new_local(model) }
@@ -209,14 +305,56 @@ impl WidgetState {
     pub fn set_load(&self, load: Load) {
         self.change(|m| {
             m.load = load;
+            m.pending = None;
             m.choose_visible();
         });
     }
 
-    /// Applies a new configuration; a new language gets new formatters.
-    pub fn set_config(&self, config: Config, notices: Vec<ConfigIssue>, lang: String, feed: Result<FeedUrl, ConfigIssue>) {
+    /// A refresh's feeds: shown at once when they bring no story that is not on screen, else
+    /// kept behind the updates button (the list never moves under the reader).
+    pub fn offer(&self, load: Load) {
         self.change(|m| {
-            m.feed = feed;
+            let before: Vec<String> = m.visible.iter().map(|t| t.item.id.clone()).collect();
+            let old_load = std::mem::replace(&mut m.load, load);
+            let (old_visible, old_more) = (std::mem::take(&mut m.visible), m.more_left);
+            m.choose_visible();
+            let count = m.visible.iter().filter(|t| !before.contains(&t.item.id)).count();
+            m.pending = None;
+            if count > 0 && !before.is_empty() {
+                let load = std::mem::replace(&mut m.load, old_load);
+                (m.visible, m.more_left) = (old_visible, old_more);
+                if let Load::Ready { stale, .. } = &mut m.load {
+                    *stale = false;
+                }
+                m.pending = Some(Pending { load, count });
+            }
+        });
+    }
+
+    /// Shows what waits behind the updates button, and puts focus on the first new headline.
+    pub fn show_updates(&self) {
+        let waiting =
+            self.peek(|m| m.pending.clone().map(|p| (m.visible.iter().map(|t| t.item.id.clone()).collect::<Vec<_>>(), p)));
+        let Some(Some((before, pending))) = waiting else { return };
+        self.set_load(pending.load);
+        let index = self.peek(|m| m.visible.iter().position(|t| !before.contains(&t.item.id))).flatten().unwrap_or(0);
+        self.focus_teaser_after_render(index);
+    }
+
+    /// Shows `limit` more teasers, and puts focus on the first of them.
+    pub fn show_more(&self) {
+        let Some(index) = self.peek(|m| m.visible.len()) else { return };
+        self.change(|m| {
+            m.pages += 1;
+            m.choose_visible();
+        });
+        self.focus_teaser_after_render(index);
+    }
+
+    /// Applies a new configuration; a new language gets new formatters.
+    pub fn set_config(&self, config: Config, notices: Vec<ConfigIssue>, lang: String, feeds: Result<Vec<FeedUrl>, ConfigIssue>) {
+        self.change(|m| {
+            m.feeds = feeds;
             if m.lang != lang {
                 m.clock = Clock::new(&lang).map(Rc::new);
                 m.lang = lang;
@@ -240,8 +378,9 @@ impl WidgetState {
         match item.body.as_ref()? {
             Body::Text(text) => text_fragment(&paragraphs(text)),
             Body::Html(html) => {
-                let (feed_url, target) = self.peek(|m| (m.feed.clone(), m.config.target))?;
-                let base = item.link.clone().or_else(|| feed_url.ok().map(|u| u.0)).unwrap_or_default();
+                let (feed_url, target) = self.peek(|m| (m.feeds.clone(), m.config.target))?;
+                let first = feed_url.ok().and_then(|f| f.into_iter().next());
+                let base = item.link.clone().or_else(|| first.map(|u| u.0)).unwrap_or_default();
                 sanitize(html, &Options { base: &base, target }).ok().or_else(|| text_fragment(&[html_to_text(html)]))
             }
         }
@@ -255,6 +394,20 @@ impl WidgetState {
         if let Some(el) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = el.focus();
         }
+    }
+
+    /// Focuses the headline of the teaser at `index` once the view has rendered.
+    pub fn focus_teaser_after_render(&self, index: usize) {
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            crate::browser::timers::yield_now().await;
+            let root = state.peek(|m| m.host.shadow_root()).flatten();
+            let all = root.and_then(|r| r.query_selector_all("[part~=\"headline\"]").ok());
+            let found = all.and_then(|a| a.item(index as u32)).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(el) = found {
+                let _ = el.focus();
+            }
+        });
     }
 
     /// The article id of the headline that has focus, if one has.

@@ -21,6 +21,23 @@ const ATTRIBUTES = [
   { name: "proxy", kind: "url", accepts: "the URL of a feed relay with {url} where the feed's URL goes", described: "none" },
   { name: "proxy-mode", kind: "choice", choices: ["fallback", "always"], accepts: "fallback or always", default: "fallback" },
   { name: "link-params", kind: "text", accepts: "query parameters such as utm_source=partner&utm_medium=widget", described: "none" },
+  { name: "thumbnails", kind: "flag", accepts: "true or false", default: "false" },
+  { name: "fallback-image", kind: "url", accepts: "the URL of a picture", described: "none" },
+  { name: "summary", kind: "flag", accepts: "true or false", default: "false" },
+  { name: "layout", kind: "choice", choices: ["list", "cards", "compact"], accepts: "list, cards or compact", default: "list" },
+  { name: "exclude-sections", kind: "list", accepts: "comma-separated section names", described: "none" },
+  { name: "keywords", kind: "list", accepts: "comma-separated words or phrases", described: "all" },
+  { name: "exclude-keywords", kind: "list", accepts: "comma-separated words or phrases", described: "none" },
+  { name: "max-age", kind: "text", accepts: "a whole number of hours or days such as 36h or 7d", described: "none" },
+  { name: "more", kind: "flag", accepts: "true or false", default: "false" },
+  { name: "all", kind: "url", accepts: "the URL of the publisher's news page", described: "none; a link container's own href" },
+  { name: "source", kind: "flag", accepts: "true or false", described: "true with several feeds, else false" },
+  { name: "label-read-more", kind: "text", accepts: "any text", described: "the widget's language" },
+  { name: "label-close", kind: "text", accepts: "any text", described: "the widget's language" },
+  { name: "label-more", kind: "text", accepts: "any text", described: "the widget's language" },
+  { name: "label-all", kind: "text", accepts: "any text", described: "the widget's language" },
+  { name: "label-empty", kind: "text", accepts: "any text", described: "the widget's language" },
+  { name: "label-updates", kind: "text", accepts: "any text; {n} is the count", described: "the widget's language" },
 ];
 
 const LOADER = new URL("news-widget.js", document.baseURI).href;
