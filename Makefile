@@ -23,7 +23,7 @@ WASM_OPT_PASSES := --flatten --rereloop -Oz --one-caller-inline-max-function-siz
 ESBUILD := node_modules/.bin/esbuild
 SOURCES := $(shell find src core/src js loader tools/pkg www/configure -type f) tools/shrink-names.mjs build.rs Cargo.toml core/Cargo.toml
 
-.PHONY: setup demo dist dist-stable relay relay-debug bench-relay test-relay test versions fmt test-core clippy test-browser test-tools test-e2e size types bench fuzz seed clean
+.PHONY: setup demo dist dist-stable relay relay-debug bench-relay test-relay test versions fmt test-core clippy test-browser test-tools test-e2e size types bench fuzz seed screenshots clean
 FUZZ_SECONDS ?= 60
 
 setup:
@@ -36,6 +36,10 @@ demo: setup dist seed relay
 
 seed:
 	@node tools/seed-feed.mjs
+
+## README's pictures of the three layouts (www/img/layout-*.png).
+screenshots: dist seed
+	node tools/screenshots.mjs
 
 # The crate's version, which the loader reports as NewsWidget.version.
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)

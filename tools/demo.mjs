@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serveStatic, send, ROOT } from "./serve.mjs";
+import { seedFeed } from "./seed-feed.mjs";
 
 const port = Number(process.env.PORT || 8080);
 const host = "127.0.0.1";
@@ -18,9 +19,34 @@ const ports = (text) => text.replaceAll(`${host}:8081`, `${host}:${partner}`).re
 
 const front = (req, res) => send(res, 200, "text/html; charset=utf-8", ports(readFileSync(join(ROOT, "index.html"), "utf8")),
   { "Cache-Control": "no-store" });
+// A live feed for the updates button: the regional feed, and one more flash each minute the demo
+// has been running (at most 12; LIVE_EVERY=seconds for another pace, as the demo's test does), so
+// a widget with data-refresh="60" gets news while it is read.
+const started = Date.now();
+const every = Number(process.env.LIVE_EVERY || 60) * 1000;
+const FLASHES = ["Circulation rétablie sur l’A9 après un accident", "Alerte orages levée sur le littoral",
+  "Le conseil municipal de Sète vote le budget", "Fête de la Saint-Louis : le programme des joutes",
+  "Un cargo s’échoue à l’entrée du port, sans blessé", "Les navettes maritimes reprennent dès demain"];
+const live = (req, res) => {
+  const feed = seedFeed(Date.now(), "region");
+  const minutes = Math.min(12, Math.floor((Date.now() - started) / every));
+  const flashes = Array.from({ length: minutes }, (_, k) => ({
+    id: `flash-${k + 1}`, url: `https://gazette.example/flash/${k + 1}`, title: FLASHES[k % FLASHES.length],
+    _news: { section: "En direct" }, content_text: "Dépêche de la démo : une par minute.",
+    date_published: new Date(started + (k + 1) * every).toISOString(),
+  }));
+  feed.title = "En direct";
+  feed.items = [...flashes.reverse(), ...feed.items];
+  send(res, 200, "application/feed+json", JSON.stringify(feed), { "Cache-Control": "no-store" });
+};
 // The front page with its ports; every other file as the demo server serves it.
 const files = serveStatic().listeners("request")[0];
-createServer((req, res) => (/^\/(index\.html)?(\?|$)/.test(req.url) ? front(req, res) : files(req, res))).listen(port, host, () => {
+const route = (req, res) => {
+  if (/^\/(index\.html)?(\?|$)/.test(req.url)) return front(req, res);
+  if (/^\/www\/feeds\/live\.json(\?|$)/.test(req.url)) return live(req, res);
+  return files(req, res);
+};
+createServer(route).listen(port, host, () => {
   console.log(`news-widget demo: http://${host}:${port}/`);
 });
 // The partner: the same files, and never an Access-Control-Allow-Origin header.

@@ -427,8 +427,9 @@ fn age(v: &str) -> Option<i64> {
         b'd' | b'D' => 86_400_000,
         _ => return None,
     };
-    let n: i64 = v.get(..v.len() - 1)?.parse().ok().filter(|n| (1..=87_600).contains(n))?;
-    Some(n * unit)
+    // As `u32`, which the module already parses (`data-refresh`).
+    let n: u32 = v.get(..v.len() - 1)?.parse().ok().filter(|n| (1..=87_600).contains(n))?;
+    Some(i64::from(n) * unit)
 }
 
 fn boolean(v: &str) -> Option<bool> {

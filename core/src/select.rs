@@ -75,10 +75,11 @@ pub fn link_key(link: &str) -> String {
     let mut key = host.to_ascii_lowercase();
     key.push('/');
     key.push_str(path.trim_end_matches('/'));
-    let kept: Vec<&str> = query.split('&').filter(|p| !p.is_empty() && !p.starts_with("utm_")).collect();
-    if !kept.is_empty() {
-        key.push('?');
-        key.push_str(&kept.join("&"));
+    let mut separator = '?';
+    for parameter in query.split('&').filter(|p| !p.is_empty() && !p.starts_with("utm_")) {
+        key.push(separator);
+        key.push_str(parameter);
+        separator = '&';
     }
     key
 }

@@ -28,9 +28,10 @@ pub fn teaser(frame: &Frame, teaser: &Teaser) -> impl IntoView {
         .filter(|_| frame.m.config.summary && !compact && !open)
         .map(|s| view! { class="nw", <p part="summary" class="summary">{s}</p> });
     let picture = teaser.thumbnail.clone().map(|src| {
+        // The frame holds the box: WebKit sizes a broken `img` by its icon, whatever its CSS.
         view! { class="nw",
-            <img part="thumbnail" class="thumb" src=src alt="" loading="lazy" decoding="async"
-                on:error=|ev| broken(ev.target(), true) on:load=|ev| broken(ev.target(), false) />
+            <span class="frame"><img part="thumbnail" class="thumb" src=src alt="" loading="lazy" decoding="async"
+                on:error=|ev| broken(ev.target(), true) on:load=|ev| broken(ev.target(), false) /></span>
         }
     });
     view! { class="nw",

@@ -22,7 +22,7 @@ let demo, browser, port;
 before(async () => {
   port = await freePorts();
   demo = spawn("node", [join(ROOT, "tools/demo.mjs")], {
-    env: { ...process.env, PORT: String(port), RELAY_BIN: process.env.RELAY_BIN || join(ROOT, "target/debug/news-widget-relay") },
+    env: { ...process.env, PORT: String(port), LIVE_EVERY: "1", RELAY_BIN: process.env.RELAY_BIN || join(ROOT, "target/debug/news-widget-relay") },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise((resolve) => demo.stdout.on("data", (c) => { if (/listening on/.test(String(c))) resolve(); }));
@@ -43,5 +43,33 @@ test("the demo's front page shows every widget, the relayed partner feed include
   const states = await page.evaluate(() => [...document.querySelectorAll("[data-news-widget]")].map((e) => e.dataset.state));
   assert.ok(!states.includes("error"), states.join(", "));
   assert.ok(states.filter((s) => s === "ready").length >= 2, states.join(", "));
+  await context.close();
+});
+
+test("the front page shows cards with pictures, a compact ticker, two merged feeds and the updates button", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${port}/`);
+  const ready = (id) => page.waitForFunction((i) => document.getElementById(i).dataset.state === "ready", id, { timeout: 20000 });
+  for (const id of ["demo-cards", "demo-compact", "demo-merged", "demo-live"]) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await ready(id);
+  }
+  const cards = page.locator("#demo-cards");
+  assert.equal(await cards.getAttribute("data-layout"), "cards");
+  assert.equal(await cards.locator("img[part~=thumbnail]").count(), 5, "every story with a picture has one");
+  assert.equal(await page.locator("#demo-compact").locator("[part~=section]").count(), 0);
+  const merged = page.locator("#demo-merged");
+  const heads = await merged.locator("[part~=headline]").allInnerTexts();
+  assert.equal(heads.filter((h) => h.startsWith("Échange téléphonique")).length, 1, `the shared story once: ${heads}`);
+  assert.ok((await merged.locator("[part~=source]").allInnerTexts()).includes("La Gazette de l’Étang"));
+  // The live feed gains a flash each second here: a refresh brings one, which waits.
+  const live = page.locator("#demo-live");
+  const before = await live.locator("[part~=headline]").allInnerTexts();
+  await page.waitForTimeout(1500);
+  await page.evaluate(() => NewsWidget.refresh(document.getElementById("demo-live")));
+  await live.locator("button[part~=updates]").waitFor();
+  assert.match(await live.locator("[part~=updates]").innerText(), /^\d+ nouv/);
+  assert.deepEqual(await live.locator("[part~=headline]").allInnerTexts(), before, "the list waits for the reader");
   await context.close();
 });

@@ -167,6 +167,7 @@ export async function start() {
   };
   // The seed feed dated now, not when `make seed` wrote it: "2 hours ago" stays so however long the run.
   routes["/www/feeds/seed.json"] = (req, res) => send(res, 200, "application/json", JSON.stringify(seedFeed()));
+  routes["/www/feeds/region.json"] = (req, res) => send(res, 200, "application/json", JSON.stringify(seedFeed(Date.now(), "region")));
   routes["/__rec.js"] = (req, res) => send(res, 200, "text/javascript; charset=utf-8", readFileSync(RECORDER), { "Cache-Control": "no-store" });
   routes["/__rec"] = (req, res, url) => {
     let body = "";

@@ -15,7 +15,7 @@ after(async () => { await env.close(); });
 
 /** Maps each element matching `sel` inside #w's shadow root through `fn` (in the page). */
 function all(page, sel, fn) {
-  return page.evaluate(`[...document.getElementById("w").shadowRoot.querySelectorAll(${JSON.stringify(sel)})].map(${fn})`);
+  return page.evaluate(([s, f]) => [...document.getElementById("w").shadowRoot.querySelectorAll(s)].map((0, eval)(f)), [sel, fn]);
 }
 const box = "(e) => { const r = e.getBoundingClientRect(); return Math.round(r.width) + 'x' + Math.round(r.height); }";
 
