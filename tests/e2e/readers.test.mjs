@@ -78,7 +78,7 @@ test("sentences and dates in French, English, German and Arabic (right to left)"
     fr: ["il y a 3 jours", "Aucune actualité", "Lire l’article complet", "Fermer"],
     en: ["3 days ago", "No news", "Read the full article", "Close"],
     de: ["vor 3 Tagen", "keine Nachrichten", "Ganzen Artikel lesen", "Schließen"],
-    ar: ["", "No news", "Read the full article", "Close"],
+    ar: ["", "لا توجد أخبار", "اقرأ المقال كاملًا", "إغلاق"],
   };
   for (const [lang, [days, empty, more, close]] of Object.entries(expect)) {
     await settled(page, `#${lang}`);

@@ -65,13 +65,16 @@ function buildControls() {
     const hint = el("p", { id: `${id}-hint`, class: "hint" }, `${a.accepts[0].toUpperCase()}${a.accepts.slice(1)} (${defaultWords(a)}).`);
     const common = { id, "aria-describedby": hint.id, "data-attribute": a.name };
     let control;
-    if (a.kind === "choice") {
-      control = el("select", common, el("option", { value: "" }, `default (${a.default})`),
-        ...a.choices.map((c) => el("option", { value: c }, c)));
+    if (a.kind === "choice" || (a.kind === "flag" && a.default === undefined)) {
+      // A flag whose default depends on the page (data-source) has three states: a select.
+      const choices = a.choices || ["true", "false"];
+      control = el("select", common, el("option", { value: "" }, `default (${a.default ?? a.described})`),
+        ...choices.map((c) => el("option", { value: c }, c)));
     } else if (a.kind === "flag") {
       control = el("input", { ...common, type: "checkbox", checked: a.default === "true" });
     } else {
-      const placeholder = { number: a.default, language: "fr, en-GB…", list: "Sport, Économie", text: "the feed's title" }[a.kind];
+      const text = { title: "the feed's title", "link-params": "utm_source=partner", "max-age": "36h, 7d" }[a.name] || "";
+      const placeholder = { number: a.default, language: "fr, en-GB…", list: "Sport, Économie", text }[a.kind];
       control = el("input", { ...common, type: a.kind === "number" ? "number" : "text", placeholder, spellcheck: "false",
         inputmode: a.kind === "number" ? "numeric" : undefined });
     }
