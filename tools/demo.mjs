@@ -20,8 +20,8 @@ const ports = (text) => text.replaceAll(`${host}:8081`, `${host}:${partner}`).re
 const front = (req, res) => send(res, 200, "text/html; charset=utf-8", ports(readFileSync(join(ROOT, "index.html"), "utf8")),
   { "Cache-Control": "no-store" });
 // A live feed for the updates button: the regional feed, and one more flash each minute the demo
-// has been running (at most 12; LIVE_EVERY=seconds for another pace, as the demo's test does), so
-// a widget with data-refresh="60" gets news while it is read.
+// has been running (the latest 12; LIVE_EVERY=seconds for another pace, as the demo's test does),
+// so a widget with data-refresh="60" gets news while it is read.
 const started = Date.now();
 const every = Number(process.env.LIVE_EVERY || 60) * 1000;
 const FLASHES = ["Circulation rétablie sur l’A9 après un accident", "Alerte orages levée sur le littoral",
@@ -29,8 +29,9 @@ const FLASHES = ["Circulation rétablie sur l’A9 après un accident", "Alerte 
   "Un cargo s’échoue à l’entrée du port, sans blessé", "Les navettes maritimes reprennent dès demain"];
 const live = (req, res) => {
   const feed = seedFeed(Date.now(), "region");
-  const minutes = Math.min(12, Math.floor((Date.now() - started) / every));
-  const flashes = Array.from({ length: minutes }, (_, k) => ({
+  const minutes = Math.floor((Date.now() - started) / every);
+  const first = Math.max(0, minutes - 12);
+  const flashes = Array.from({ length: minutes - first }, (_, n) => n + first).map((k) => ({
     id: `flash-${k + 1}`, url: `https://gazette.example/flash/${k + 1}`, title: FLASHES[k % FLASHES.length],
     _news: { section: "En direct" }, content_text: "Dépêche de la démo : une par minute.",
     date_published: new Date(started + (k + 1) * every).toISOString(),

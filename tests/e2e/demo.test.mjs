@@ -35,6 +35,12 @@ test("the demo's front page shows every widget, the relayed partner feed include
   const page = await context.newPage();
   await page.goto(`http://127.0.0.1:${port}/`);
   const relayed = page.locator("#demo-relay");
+  // The widgets above it grow as their pictures and cards come (their placeholders reserve list
+  // rows), and WebKit does not anchor scrolling to what is on screen: scroll once they are shown.
+  for (const id of ["demo-cards", "demo-merged", "demo-live"]) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await page.waitForFunction((i) => document.getElementById(i).dataset.state === "ready", id, { timeout: 20000 });
+  }
   await relayed.scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.getElementById("demo-relay").dataset.state === "ready", null, { timeout: 20000 });
   assert.equal(await relayed.locator("[part~=teaser]").count(), 4);
