@@ -89,22 +89,22 @@ fn updates_button(frame: &Frame) -> Option<impl IntoView> {
         Some(label) => label.replace("{n}", &count.to_string()),
         None => updates(frame.lang, &crate::browser::intl::plural(&frame.m.lang, count), count),
     };
+    Some(action(frame, "updates", text, WidgetState::show_updates))
+}
+
+/// A button of the list's own (`updates`, `more`), its class its part: one element type for
+/// both, so one copy of its render code in the module.
+fn action(frame: &Frame, part: &'static str, text: String, act: fn(&WidgetState)) -> impl IntoView {
     let state = frame.state;
-    Some(view! { class="nw",
-        <button part="updates" class="updates" type="button" on:click=move |_| state.show_updates()>{text}</button>
-    })
+    view! { class="nw", <button part=part class=part type="button" on:click=move |_| act(&state)>{text}</button> }
 }
 
 /// `more` while teasers remain, and `all`, the link to the publisher's news page.
 fn footer(frame: &Frame) -> Option<impl IntoView> {
     let m = &frame.m;
     let words = sentences(frame.lang);
-    let state = frame.state;
-    let more = (m.config.more && m.more_left).then(|| {
-        view! { class="nw",
-            <button part="more" class="more" type="button" on:click=move |_| state.show_more()>{m.label(&m.config.labels.more, words.more)}</button>
-        }
-    });
+    let more = (m.config.more && m.more_left)
+        .then(|| action(frame, "more", m.label(&m.config.labels.more, words.more), WidgetState::show_more));
     let all =
         m.config.all.as_deref().and_then(|a| crate::browser::url::safe_link(a, &crate::browser::url::page_base())).map(|href| {
             view! { class="nw", <a part="all" class="all" href=href>{m.label(&m.config.labels.all, words.all)}</a> }
