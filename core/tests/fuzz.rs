@@ -314,3 +314,62 @@ fn link_params_only_ever_add_query_parameters() {
         assert!(out.strip_prefix(path).is_some_and(|rest| rest.is_empty() || rest.starts_with(['?', '&', '#'])), "{out:?}");
     });
 }
+
+/// Whatever a body holds, the picture candidates are `src` values written in it (never made up),
+/// and keyword matching and link keys never panic, in any script.
+#[test]
+fn fuzz_pictures_keywords_and_link_keys() {
+    use news_widget_core::select::link_key;
+    use news_widget_core::thumbnail::body_images;
+    use news_widget_core::words::{contains_word, fold_words};
+    let html = "(<img|<IMG|src=|width=|height=|class=emoji|\"|'|>|/| |[a-z0-9.:/?&;=]{1,6}|\\PC{1,3}){0,24}";
+    fuzz("pictures, keywords, link keys", (html, "\\PC{0,12}", "\\PC{0,40}"), |(html, word, text)| {
+        for src in body_images(&html) {
+            assert!(html.contains(src.split("&").next().unwrap_or_default()), "{src:?} comes from {html:?}");
+        }
+        let folded = fold_words(&text);
+        let word = fold_words(&word);
+        if !word.is_empty() && contains_word(&folded, &word) {
+            assert!(folded.contains(&word));
+        }
+        let _ = link_key(&text);
+        let _ = link_key(&html);
+    });
+}
+
+/// Filters keep a subset of the items, in order from newest, each id once, whatever they say.
+#[test]
+fn fuzz_filters() {
+    use news_widget_core::model::Item;
+    use news_widget_core::select::{choose, Filters};
+    let item = ("[a-c]", "\\PC{0,20}", prop::option::of("[A-Za-zÉé]{0,6}"), prop::option::of(0_i64..100)).prop_map(
+        |(id, headline, section, date)| Item {
+            id,
+            headline,
+            section,
+            date,
+            standfirst: None,
+            body: None,
+            link: None,
+            image: None,
+        },
+    );
+    let words = prop::collection::vec("\\PC{1,6}", 0..3);
+    let feeds = prop::collection::vec(prop::collection::vec(item, 0..6), 1..3);
+    fuzz("filters", (feeds, words.clone(), words, prop::option::of(0_i64..100)), |(feeds, keywords, exclude, since)| {
+        let keywords: Vec<String> = keywords.iter().map(|w| news_widget_core::words::fold_words(w)).collect();
+        let exclude: Vec<String> = exclude.iter().map(|w| news_widget_core::words::fold_words(w)).collect();
+        let slices: Vec<&[Item]> = feeds.iter().map(Vec::as_slice).collect();
+        let filters = Filters { keywords: &keywords, exclude_keywords: &exclude, since, ..Filters::default() };
+        let chosen = choose(&slices, &filters);
+        let total: usize = feeds.iter().map(Vec::len).sum();
+        assert!(chosen.len() <= total);
+        let mut ids: Vec<&str> = chosen.iter().map(|(_, i)| i.id.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), chosen.len(), "each id once");
+        let dates: Vec<i64> = chosen.iter().map(|(_, i)| i.date.unwrap_or(i64::MIN)).collect();
+        assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first: {dates:?}");
+        assert!(chosen.iter().all(|(_, i)| since.is_none_or(|s| i.date.is_none_or(|d| d >= s))));
+    });
+}
