@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { start, html, open, settled, runFor, addScript } from "./harness.mjs";
+import { start, html, open, settled, runFor, addScript, modes } from "./harness.mjs";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const JSONFEED = "https://jsonfeed.org/version/1.1";
@@ -42,6 +42,7 @@ const pictures = () => env.feed("pictures.json", feed("Pictures", [
   { id: "none", title: "No image", ago: 3, content_html: "<p>Only text</p>" },
   { id: "broken", title: "Broken image", ago: 4, image: "/__f/404" },
   { id: "js", title: "Script image", ago: 5, image: "javascript:alert(1)" },
+  { id: "slow", title: "Picture still on its way", ago: 6, image: "/__f/never" },
 ]), "application/feed+json");
 
 test("thumbnails: the item's image, else the body's first real picture, else none; lazy, alt=\"\", boxes reserved, a broken one leaves its box", async () => {
@@ -64,6 +65,8 @@ test("thumbnails: the item's image, else the body's first real picture, else non
   await page.waitForFunction(() => document.getElementById("w").shadowRoot.querySelectorAll("img[part~=thumbnail]")[2]?.hasAttribute("data-broken"));
   assert.equal(await broken.evaluate((i) => getComputedStyle(i).visibility), "hidden", "no broken-image icon");
   assert.equal((await all(page, "img[part~=thumbnail]", box))[2], boxes[0], "its box stays");
+  assert.equal(await teasers.nth(5).locator("img[part~=thumbnail]").evaluate((i) => i.complete), false, "this one never arrives");
+  assert.equal(boxes[3], boxes[0], "a picture still loading has its box already");
   assert.deepEqual(log.errors, []);
   await page.context().close();
 });
@@ -197,6 +200,27 @@ test("several feeds: one failing is named in news-widget:error while the others 
   assert.ok(errors.some((e) => e.feed === `${env.origin}/__f/404`), "each failing feed of the second widget is named");
   assert.match(await page.locator("#x [part~=error]").innerText(), /HTTP error 404/);
   await page.context().close();
+});
+
+test("several feeds: each keeps its own saved copy, shown when that feed fails on a later visit", async () => {
+  modes.set("copy-a", "ok");
+  modes.set("copy-b", "ok");
+  const url = env.page("merged-copies", html(`<script>window.__errors = []; addEventListener("news-widget:error", (e) => __errors.push(e.detail));</script>
+    <div id="w" data-news-widget data-feed="/__f/switch?id=copy-a /__f/switch?id=copy-b" data-lang="en"></div>`));
+  const o = await open(env, url);
+  assert.equal(await settled(o.page, "#w"), "ready");
+  const first = await o.page.locator("#w [part~=headline]").allInnerTexts();
+  assert.ok(first.some((h) => h.startsWith("copy-b-ok")), first.join(", "));
+  modes.set("copy-b", "fail");
+  await o.page.reload();
+  await o.page.waitForFunction(() => window.__errors?.length === 1);
+  assert.equal(await o.page.locator("#w").getAttribute("data-state"), "ready");
+  const heads = await o.page.locator("#w [part~=headline]").allInnerTexts();
+  assert.ok(heads.some((h) => h.startsWith("copy-b-ok")), `the failing feed's saved copy shows: ${heads}`);
+  const [error] = await o.page.evaluate(() => window.__errors);
+  assert.equal(error.feed, `${env.origin}/__f/switch?id=copy-b`);
+  assert.match(error.message, /HTTP error 503/);
+  await o.context.close();
 });
 
 const filters = () => env.feed("filters.json", feed("Filters", [
