@@ -73,6 +73,12 @@ pub enum Event {
         load: LoadId,
         ok: bool,
     },
+    /// One feed of several answered while the others are still on their way; `ok`: it brought
+    /// a feed.
+    PartAnswered {
+        load: LoadId,
+        ok: bool,
+    },
     /// A repeating job came due.
     Due(Job),
     /// `NewsWidget.refresh()`.
@@ -101,6 +107,9 @@ pub enum Action {
     ShowPlaceholder,
     /// The load's feed replaces what is shown; the page hears `ready`.
     ShowFeed,
+    /// With nothing shown yet, the feeds that answered show (and the page hears `ready`) while
+    /// the others are still on their way: one slow feed does not hold the list back.
+    ShowPart,
     /// The load failed while news is shown: it stays, with a note of its age; the page hears
     /// `error` and `data-state` stays `ready`.
     KeepStale,
@@ -193,6 +202,11 @@ impl Lifecycle {
                 self.stage = if saved_copy { Stage::Showing } else { Stage::Loading };
             }
             Event::LoadEnded { load, ok } => self.load_ended(load, ok, out),
+            Event::PartAnswered { load, ok: true } if load == LoadId(self.latest) && self.stage == Stage::Loading => {
+                self.stage = Stage::Showing;
+                out.push(Action::ShowPart);
+            }
+            Event::PartAnswered { .. } => {}
             Event::Due(Job::Clock) if self.hidden => self.missed.clock = true,
             Event::Due(Job::Refresh) if self.hidden => self.missed.refresh = true,
             Event::Due(Job::Clock) => out.push(Action::UpdateTimes),
@@ -309,6 +323,20 @@ mod tests {
             Load { load, start } => Some((*load, *start)),
             _ => None,
         })
+    }
+
+    #[test]
+    fn the_first_of_several_feeds_to_answer_shows_when_nothing_is_shown() {
+        let (mut life, load) = loading(EAGER);
+        assert_eq!(life.on(Event::PartAnswered { load, ok: false }), vec![], "a failure waits for the others");
+        assert_eq!(life.on(Event::PartAnswered { load, ok: true }), vec![ShowPart]);
+        assert_eq!(life.stage(), Stage::Showing);
+        assert_eq!(life.on(Event::PartAnswered { load, ok: true }), vec![], "shown already: the rest waits for the end");
+        assert_eq!(life.on(Event::LoadEnded { load, ok: true }), vec![ShowFeed]);
+        let (mut life, load) = showing();
+        let refresh = started(&life.on(Event::RefreshRequested)).map(|(l, _)| l);
+        assert_ne!(refresh, Some(load));
+        assert_eq!(life.on(Event::PartAnswered { load, ok: true }), vec![], "an old load's part is dropped");
     }
 
     #[test]

@@ -87,6 +87,16 @@ pub fn when_near_viewport(el: &Element, f: impl FnOnce() + 'static) -> Option<In
     }
 }
 
+/// Resolves after `period`.
+pub fn sleep(period: Duration) -> wasm_bindgen_futures::JsFuture {
+    let ms = i32::try_from(period.as_millis()).unwrap_or(i32::MAX);
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    }))
+}
+
 /// Lets the page run (input, rendering) before the caller goes on: `scheduler.yield()` where
 /// the browser has it (no delay), else a zero-delay timeout (which browsers clamp to 4 ms).
 pub async fn yield_now() {

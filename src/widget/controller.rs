@@ -15,6 +15,7 @@
 //! | load started (first)  | –                              | saved copy → Showing     | –                                   | –                        |
 //! | load ended, ok        | –                              | show feed, `ready` → Showing | show feed, `ready`              | –                        |
 //! | load ended, failed    | –                              | error, `error` → Failed  | keep it, stale note, `error`        | –                        |
+//! | one of several feeds answered | –                      | what came, `ready` → Showing | –                               | –                        |
 //! | clock tick            | rewrite times                  | rewrite times            | rewrite times                       | rewrite times            |
 //! | refresh tick / API    | API: load (first)              | load (first)             | load (refresh: keep what is shown)  | load (first)             |
 //! | page hidden           | jobs rest, remembered as missed | ″                       | ″                                   | ″                        |
@@ -38,14 +39,22 @@ use news_widget_core::lifecycle::{Action, Event, Job, Lifecycle, LoadId, Setting
 use news_widget_core::model::Timestamp;
 use news_widget_core::{Config, ConfigIssue, Feed, FeedError};
 use std::cell::RefCell;
+use std::future::Future;
 use std::rc::{Rc, Weak};
 use std::sync::Arc;
+use std::task::Poll;
 use std::time::Duration;
+
+/// A feed's load as it ends.
+type Outcome = Result<Arc<Feed>, FeedError>;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, IntersectionObserver, MutationObserver};
 
 /// How often relative times are rewritten ("il y a 3 minutes" becomes "il y a 4 minutes").
 const TICK: Duration = Duration::from_secs(30);
+
+/// How long the other feeds of a widget get once one has answered, before what has come shows.
+const PART_GRACE: Duration = Duration::from_secs(1);
 
 /// A mounted widget. Dropping it unmounts the view and stops everything it started.
 pub struct Mounted {
@@ -190,7 +199,7 @@ impl Controller {
             }
             Action::UpdateTimes => self.state.change(|m| m.now = intl::now()),
             // The outcome of a load is carried out where the load ends, with its result.
-            Action::ShowFeed | Action::KeepStale | Action::ShowError => {}
+            Action::ShowFeed | Action::ShowPart | Action::KeepStale | Action::ShowError => {}
         }
     }
 
@@ -263,12 +272,44 @@ impl Controller {
         let me = self.me.clone();
         let state = self.state;
         spawn_local(async move {
-            let mut results = Vec::with_capacity(loads.len());
-            for (url, load) in urls.into_iter().zip(loads) {
-                results.push((url, load.await));
-            }
-            if let Some(controller) = me.upgrade() {
-                controller.load_ended(id, start, &results);
+            // The answers as they come. With several feeds, once one has brought news the
+            // others get `PART_GRACE` to answer; then what has come shows, and what comes later
+            // waits behind the updates button like a refresh's news.
+            let mut pending: Vec<_> = loads.into_iter().map(Some).collect();
+            let mut results: Vec<(FeedUrl, Option<Outcome>)> = urls.into_iter().map(|u| (u, None)).collect();
+            let mut grace: Option<wasm_bindgen_futures::JsFuture> = None;
+            let mut part_shown = false;
+            loop {
+                let answered = std::future::poll_fn(|cx| {
+                    for (n, slot) in pending.iter_mut().enumerate() {
+                        if let Some(Poll::Ready(outcome)) = slot.as_mut().map(|f| std::pin::Pin::new(f).poll(cx)) {
+                            *slot = None;
+                            return Poll::Ready(Some((n, outcome)));
+                        }
+                    }
+                    match grace.as_mut().map(|g| std::pin::Pin::new(g).poll(cx)) {
+                        Some(Poll::Ready(_)) => Poll::Ready(None),
+                        _ => Poll::Pending,
+                    }
+                })
+                .await;
+                let Some(controller) = me.upgrade() else { return };
+                let Some((n, outcome)) = answered else {
+                    grace = None;
+                    part_shown = controller.part_answered(id, &results);
+                    continue;
+                };
+                if let Some((_, slot)) = results.get_mut(n) {
+                    *slot = Some(outcome);
+                }
+                if pending.iter().all(Option::is_none) {
+                    let done: Vec<(FeedUrl, Outcome)> = results.into_iter().filter_map(|(u, r)| Some((u, r?))).collect();
+                    controller.load_ended(id, start, part_shown, &done);
+                    return;
+                }
+                if grace.is_none() && !part_shown && results.iter().any(|(_, r)| matches!(r, Some(Ok(_)))) {
+                    grace = Some(timers::sleep(PART_GRACE));
+                }
             }
         });
         // Queued after the load, so the formatters are made while the request is in flight.
@@ -302,7 +343,7 @@ impl Controller {
     /// keeps it, with a note of its age: the reader never loses the list. With several feeds,
     /// the load succeeds when one answers; a feed that fails shows its saved copy, if any, and
     /// the page hears of it with the feed's URL.
-    fn load_ended(&self, id: LoadId, start: Start, results: &[(FeedUrl, Result<Arc<Feed>, FeedError>)]) {
+    fn load_ended(&self, id: LoadId, start: Start, part_shown: bool, results: &[(FeedUrl, Outcome)]) {
         let ok = results.iter().any(|(_, r)| r.is_ok());
         let actions = self.life.borrow_mut().on(Event::LoadEnded { load: id, ok });
         let several = results.len() > 1;
@@ -320,7 +361,7 @@ impl Controller {
                         .collect();
                     let load = Load::Ready { feeds, fetched_at: intl::now(), stale: false };
                     let focused = self.state.focused_headline();
-                    if start == Start::Refresh {
+                    if start == Start::Refresh || part_shown {
                         // New stories wait behind the updates button.
                         self.state.offer(load);
                         self.reflect_phase();
@@ -352,6 +393,28 @@ impl Controller {
                 self.announce_error(e, true, Some(url).filter(|_| several));
             }
         }
+    }
+
+    /// Several feeds, and the others' grace is over: with nothing shown yet, what has come
+    /// shows (with the saved copies of the feeds still on their way), as the lifecycle decides.
+    /// Whether it did.
+    fn part_answered(&self, id: LoadId, results: &[(FeedUrl, Option<Outcome>)]) -> bool {
+        let ok = results.iter().any(|(_, r)| matches!(r, Some(Ok(_))));
+        let actions = self.life.borrow_mut().on(Event::PartAnswered { load: id, ok });
+        if !actions.contains(&Action::ShowPart) {
+            return false;
+        }
+        let feeds = results
+            .iter()
+            .filter_map(|(url, result)| match result {
+                Some(Ok(feed)) => Some(Shown { url: url.clone(), feed: feed.clone() }),
+                None => storage::load(url.as_str()).map(|(f, _)| Shown { url: url.clone(), feed: Arc::new(f) }),
+                Some(Err(_)) => None,
+            })
+            .collect();
+        self.show(Load::Ready { feeds, fetched_at: intl::now(), stale: false });
+        self.announce_ready();
+        true
     }
 
     /// Shows `load` and keeps the host's `data-state` in step.

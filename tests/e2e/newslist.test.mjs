@@ -202,6 +202,29 @@ test("several feeds: one failing is named in news-widget:error while the others 
   await page.context().close();
 });
 
+test("several feeds: one that hangs does not hold the others back; one that answers late waits behind updates", async () => {
+  const started = Date.now();
+  const hung = await widget("merged-hung", `data-feed="${paris()} /__f/never" data-lang="en"`);
+  assert.equal(hung.state, "ready");
+  assert.ok(Date.now() - started < 8000, "shown long before the hung feed's 15 seconds");
+  assert.deepEqual(await hung.w.locator("[part~=headline]").allInnerTexts(), ["Paris one", "Paris two"]);
+  await hung.page.context().close();
+  // Close together (400 ms): shown at once, as one list. Late (2 s): the first shows after a
+  // second's grace, and the late one's stories wait for the reader.
+  const close = await widget("merged-close", `data-feed="${paris()} /__f/slow-ok" data-lang="en"`);
+  await close.page.waitForFunction(() => document.getElementById("w").shadowRoot.querySelectorAll("[part~=headline]").length === 5);
+  assert.equal(await close.w.locator("[part~=updates]").count(), 0);
+  await close.page.context().close();
+  modes.set("late", "slow");
+  const late = await widget("merged-late", `data-feed="${paris()} /__f/switch?id=late" data-lang="en"`);
+  assert.deepEqual(await late.w.locator("[part~=headline]").allInnerTexts(), ["Paris one", "Paris two"]);
+  await late.w.locator("button[part~=updates]").waitFor();
+  assert.equal(await late.w.locator("button[part~=updates]").innerText(), "5 new stories");
+  await late.w.locator("button[part~=updates]").click();
+  assert.equal(await late.w.locator("[part~=headline]").count(), 7);
+  await late.page.context().close();
+});
+
 test("several feeds: each keeps its own saved copy, shown when that feed fails on a later visit", async () => {
   modes.set("copy-a", "ok");
   modes.set("copy-b", "ok");
