@@ -159,9 +159,22 @@ fn stale(frame: &Frame) -> Option<impl IntoView> {
 
 /// Placeholder rows as tall as the list will be, so the host page does not jump.
 fn skeleton(frame: &Frame) -> impl IntoView {
-    let rows = frame.m.config.limit.min(8).to_string();
-    // The feed's title is still unknown (no `data-title`): its line is reserved as well.
-    let class = if frame.m.config.title.is_none() { "loading titled" } else { "loading" };
+    let c = &frame.m.config;
+    let rows = c.limit.min(8).to_string();
+    // The feed's title is still unknown (no `data-title`): its line is reserved as well. The
+    // layout and the parts a teaser will have set the rows' shape (widget.css).
+    let mut class = String::from("loading");
+    for (on, name) in [
+        (c.title.is_none(), " titled"),
+        (c.layout == Layout::Cards, " cards"),
+        (c.layout == Layout::Compact, " compact"),
+        (c.thumbnails && c.layout != Layout::Compact, " has-pictures"),
+        (c.summary && c.layout != Layout::Compact, " has-summary"),
+    ] {
+        if on {
+            class.push_str(name);
+        }
+    }
     view! { class="nw",
         <div part="loading" class=class aria-busy="true">
             <span class="sr-only">{sentences(frame.lang).loading}</span>

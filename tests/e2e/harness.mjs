@@ -35,7 +35,7 @@ export function skipIn(engines, reason) {
 
 const JSONFEED = "https://jsonfeed.org/version/1.1";
 const pages = new Map();
-/** Feeds a test writes: `/__t/X` answers with `feeds.get("/__t/X")`. */
+/** Feeds a test writes: `/__t/X` answers with `feeds.get("/__t/X")` (after `?delay=` ms). */
 const feeds = new Map();
 /** Feeds whose behaviour a test switches: `/__f/switch?id=X` answers as `modes.get(X)`. */
 export const modes = new Map();
@@ -136,7 +136,7 @@ export async function start() {
     "/__t/": (req, res, url) => {
       const feed = feeds.get(url.pathname);
       if (!feed) return send(res, 404, "text/plain", "no feed");
-      send(res, 200, feed.type, feed.body);
+      setTimeout(() => send(res, 200, feed.type, feed.body), Number(url.searchParams.get("delay") || 0));
     },
     "/__p/": (req, res, url) => {
       const page = pages.get(url.pathname);

@@ -154,6 +154,33 @@ for (const layout of ["list", "cards", "compact"]) {
   });
 }
 
+test("the placeholder takes the shape of the layout: the page below moves little when the teasers come", async () => {
+  // A feed that answers after 800 ms, with short headlines, long summaries and pictures.
+  const slow = env.feed("shapes.json", feed("Shapes", Array.from({ length: 6 }, (_, i) => ({
+    id: `s${i}`, title: `Story ${i}`, ago: i + 1, image: "/www/img/photos/port.svg", _news: { section: "Sète" },
+    summary: "A summary long enough to take the two lines a teaser gives it, and more besides, so it is cut. ".repeat(3),
+  }))), "application/feed+json");
+  const layouts = {
+    pictured: 'data-thumbnails="true" data-summary="true" data-limit="4"',
+    compact: 'data-layout="compact" data-limit="6"',
+    cards: 'data-layout="cards" data-thumbnails="true" data-summary="true" data-limit="6"',
+  };
+  for (const [name, attrs] of Object.entries(layouts)) {
+    const url = env.page(`shape-${name}`, html(`<div id="w" style="width:700px" data-news-widget data-lazy="false" data-title=""
+      data-feed="${slow}?delay=800" ${attrs}></div><p id="below">below</p>`));
+    const { page } = await open(env, url);
+    await page.locator("#w .bone").first().waitFor();
+    const before = await page.locator("#below").evaluate((el) => el.getBoundingClientRect().top);
+    await settled(page, "#w");
+    const after = await page.locator("#below").evaluate((el) => el.getBoundingClientRect().top);
+    const height = await page.locator("#w").evaluate((el) => el.getBoundingClientRect().height);
+    // Lists and compact lines are exact to a few pixels; cards to a tenth (a headline may wrap).
+    const allowed = name === "cards" ? height / 10 : 4;
+    assert.ok(Math.abs(after - before) <= allowed, `${name}: the content below moved by ${after - before} px (from ${before} to ${after}; widget ${height} px)`);
+    await page.context().close();
+  }
+});
+
 const paris = () => env.feed("paris.json", feed("Paris Info", [
   { id: "p1", title: "Paris one", ago: 1, url: "https://news.example/shared/story/?utm_source=paris" },
   { id: "p2", title: "Paris two", ago: 5, url: "https://news.example/p2" },
