@@ -401,3 +401,20 @@ test("the widget's words in eight languages, and data-label-* as text", async ()
   assert.equal(await page.locator("#w-empty [part~=empty]").innerText(), "Rien ici");
   await page.context().close();
 });
+
+test("mount() takes the new options by their camelCase names, over the element's attributes", async () => {
+  const url = env.page("mount-options", html(`<div id="w" data-layout="cards"></div>`));
+  const { page } = await open(env, url);
+  await page.waitForFunction(() => window.NewsWidget);
+  await page.evaluate((feed) => NewsWidget.mount(document.getElementById("w"), {
+    feed, layout: "compact", more: true, limit: 1, labelMore: "Encore", excludeSections: ["Sport"], maxAge: "7d", excludeKeywords: "Météo",
+  }), filters());
+  assert.equal(await settled(page, "#w"), "ready");
+  assert.equal(await page.locator("#w").getAttribute("data-layout"), "compact", "the option wins over data-layout");
+  assert.equal(await page.locator("#w [part~=more]").innerText(), "Encore");
+  for (let n = 0; n < 3; n++) await page.locator("#w [part~=more]").click();
+  assert.deepEqual(await page.locator("#w [part~=headline]").allInnerTexts(), ["L'ÉLECTION de dimanche", "La sélection du jour", "Выборы в Москве", "Sans date ni section"],
+    "no Sport, nothing older than 7 days, no Météo");
+  assert.equal(await page.locator("#w [part~=more]").count(), 0);
+  await page.context().close();
+});
