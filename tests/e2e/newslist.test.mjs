@@ -124,6 +124,8 @@ test("layout compact: one line per teaser, time and headline, no section, summar
   assert.equal(await w.locator("[part~=time]").count(), 6);
   const lines = await all(page, "[part~=headline]", "(h) => Math.round(h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight))");
   assert.deepEqual([...new Set(lines)], [1], "one line each, even the long headline");
+  const starts = await all(page, "[part~=headline]", "(h) => Math.round(h.getBoundingClientRect().left)");
+  assert.equal(new Set(starts).size, 1, `the headlines start in one column: ${starts}`);
   await w.locator("[part~=headline]").nth(1).click();
   assert.equal(await w.locator("[part~=article]").count(), 1, "an article still opens");
   await page.context().close();
