@@ -4,15 +4,16 @@ import { readdirSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
 // The goal is 64 KiB; `make test` fails above the hard ceiling, which sits at what the code
-// reaches and moves only with a line in BENCHMARKS.md saying why: 118.9 KiB since issue 13's
-// placeholder took the layout's shape (+0.5 KiB), several feeds stopped waiting for a hung one
-// (+0.9 KiB), and its news-site list (+17.5 KiB: the words of five more languages 3.6, pictures 2.0, updates and new
-// 1.5, more and all 1.1, filters 0.5, several feeds, layouts and the rest 9.0; BENCHMARKS.md),
-// after the feed relay (data-proxy, +2.6, issue 12), the feed fetched in parallel (+0.4, issue
-// 14), the engine fixes of issue 11 (+120 B), dates as feeds write them (+1.4) and
-// data-link-params (+1.0), until the module is split (issue 14).
+// reaches and moves only with a line in BENCHMARKS.md saying why: 119.0 KiB since issue 13
+// (+19.0 KiB: its news-site list 17.5, of which the words of five more languages 3.6, pictures
+// 2.0, updates and new 1.5, more and all 1.1, filters 0.5, several feeds, layouts and the rest
+// 9.0; several feeds not waiting for a hung one 0.9; the placeholder in the layout's shape 0.5;
+// compact's column and whole-pixel summary lines 69 B), after the feed relay (data-proxy, +2.6,
+// issue 12), the feed fetched in parallel (+0.4, issue 14), the engine fixes of issue 11
+// (+120 B), dates as feeds write them (+1.4) and data-link-params (+1.0), until the module is
+// split (issue 14).
 const GOAL_KIB = 64;
-const CEILING_KIB = 118.9;
+const CEILING_KIB = 119.0;
 // The directory measured: dist/ unless another is named (`node tools/size.mjs dist-stable`).
 const name = process.argv.slice(2).find((a) => !a.startsWith("--")) || "dist";
 const dir = new URL(`../${name}/`, import.meta.url);
