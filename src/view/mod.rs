@@ -9,7 +9,7 @@
 //!    own copy of Leptos's reactive machinery: one render effect instead of one per attribute,
 //!    per `Show`, a keyed `For` and a memo per teaser measured −17.3 KiB gzip, and one model
 //!    signal instead of several −10.6 KiB (BENCHMARKS.md, "What moved the size"). Guarded by
-//!    `make size` (the 96 KiB ceiling) and the figure in BENCHMARKS.md.
+//!    `make size` (the ceiling in tools/size.mjs) and the figure in BENCHMARKS.md.
 //! 2. **Positional patching.** When the frame changes, Leptos patches the new tree over the old
 //!    one *by position*: the third `<li>` stays the third `<li>` element with new text. So an
 //!    element is not an item: focus, an `<img>` being loaded and an open article's body belong
