@@ -111,14 +111,18 @@
   /** The same limit the module puts on a feed (15 seconds), counted from this request's start. */
   var FEED_TIMEOUT = 15000;
 
-  /** Starts `el`'s feed request now, so it travels while the module downloads. Not for a feed
-   *  through a relay (the module decides how to reach it) nor several feeds. */
+  /** Starts the request of each of `el`'s feeds now, so they travel while the module downloads.
+   *  Not for feeds through a relay (the module decides how to reach them). */
   function prefetch(el, options) {
     var o = options || {};
-    var feed = o.feed != null ? String(o.feed) : el.getAttribute("data-feed");
-    if (running || !feed || /\s/.test(feed.trim()) || o.proxy != null || el.hasAttribute("data-proxy")) return;
+    var feeds = o.feed != null ? String(o.feed) : el.getAttribute("data-feed");
+    if (running || !feeds || o.proxy != null || el.hasAttribute("data-proxy")) return;
+    feeds.trim().split(/\s+/).forEach(prefetchOne);
+  }
+
+  function prefetchOne(feed) {
     var url;
-    try { url = new URL(feed.trim(), document.baseURI); } catch (e) { return; }
+    try { url = new URL(feed, document.baseURI); } catch (e) { return; }
     if (!/^https?:$/.test(url.protocol) || prefetched.has(url.href)) return;
     var signal = AbortSignal.timeout ? AbortSignal.timeout(FEED_TIMEOUT) : undefined;
     // WebKit rejects a timed-out fetch with an AbortError, not the signal's TimeoutError: the

@@ -44,6 +44,21 @@ test("the feed is requested while the module downloads, once, and a widget far b
   await o.context.close();
 });
 
+test("a widget of several feeds has each requested while the module downloads, once", async () => {
+  const url = env.page("parallel-several", html(`
+    <div id="w" data-news-widget data-lang="en" data-feed="/__f/feed?name=pa&amp;n=2 /__f/feed?name=pb&amp;n=2"></div>`, { script: SLOW }));
+  const o = await open(env, url);
+  assert.equal(await settled(o.page, "#w"), "ready");
+  assert.equal(await o.page.locator("#w [part~=teaser]").count(), 4);
+  for (const name of ["name=pa", "name=pb"]) {
+    const t = await timings(o.page, name);
+    assert.equal(t.feeds.length, 1, `${name}: one request`);
+    assert.ok(t.feeds[0].start < t.wasmEnd - 400, `${name} started at ${t.feeds[0].start.toFixed(0)} ms, the module ended at ${t.wasmEnd.toFixed(0)} ms`);
+    assert.equal(o.log.requests.filter((r) => r.includes(name)).length, 1, `${name}: no second fetch by the module`);
+  }
+  await o.context.close();
+});
+
 test("a prefetched answer fails as a request of the module's own would", async () => {
   const url = env.page("parallel-errors", html(`
     <div id="missing" data-news-widget data-lang="en" data-feed="/__f/404"></div>
