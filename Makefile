@@ -144,6 +144,9 @@ test-e2e: dist dist-stable seed relay-debug
 bench: setup dist
 	cargo bench -p news-widget-bench --bench parse -- --warm-up-time 1 --measurement-time 3
 	node bench/run.mjs
+	BENCH_PROFILE=fast4g BENCH_SIZES=8,100 BENCH_RUNS=5 node bench/run.mjs
+	BENCH_PROFILE=slow4g BENCH_SIZES=8,100 BENCH_RUNS=5 node bench/run.mjs
+	BENCH_ENGINE=firefox BENCH_SIZES=8,100,1000 node bench/run.mjs
 
 ## The relay under a bounded load on loopback (wrk, DURATION seconds, CONNECTIONS clients).
 bench-relay: setup relay

@@ -1,8 +1,12 @@
 // `make bench`: the widget against a plain-JavaScript baseline of the same teaser list, in this
-// machine's headless Chromium, on feeds of 8, 100, 1,000 and 10,000 items, cold and warm; then
-// ten widgets on one page. Several runs each; medians and spread. Prints Markdown tables.
+// machine's headless Chromium (or Firefox ESR: BENCH_ENGINE=firefox), on feeds of 8, 100, 1,000
+// and 10,000 items, cold and warm; then ten widgets on one page. Several runs each; medians and
+// spread. Prints Markdown tables, and the bytes each side downloads (gzip and brotli).
 import { chromium } from "playwright-core";
+import { firefox } from "playwright-core-164";
 import { execSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { serveStatic, send } from "../tools/serve.mjs";
 import { makeFeed, CHROMIUM_ARGS } from "../tests/e2e/harness.mjs";
 
@@ -17,6 +21,10 @@ const PROFILES = {
 const PROFILE_NAME = process.env.BENCH_PROFILE || "loopback";
 const PROFILE = PROFILES[PROFILE_NAME];
 if (PROFILE === undefined) throw new Error(`BENCH_PROFILE must be one of ${Object.keys(PROFILES).join(", ")}`);
+/** Firefox has no network or CPU throttling a test can set: loopback only there. */
+const ENGINE = process.env.BENCH_ENGINE || "chromium";
+if (!["chromium", "firefox"].includes(ENGINE)) throw new Error("BENCH_ENGINE must be chromium or firefox");
+if (ENGINE === "firefox" && PROFILE) throw new Error(`BENCH_PROFILE=${PROFILE_NAME} needs Chromium's throttling: Firefox runs on loopback only`);
 /** The loader the widget's pages load (another build's, to compare two loaders pair by pair). */
 const LOADER = process.env.BENCH_LOADER || "/dist/news-widget.js";
 const SIZES = (process.env.BENCH_SIZES || "8,100,1000,10000").split(",").map(Number);
@@ -25,7 +33,8 @@ const feeds = new Map(SIZES.map((n) => [n, JSON.stringify(makeFeed("b", n, Date.
 /** Instruments a page: long tasks, the WebAssembly memory, a clock from the script's start. */
 const PROBE = `<script>
   window.__long = [];
-  new PerformanceObserver((l) => l.getEntries().forEach((e) => __long.push(e.duration))).observe({ type: "longtask", buffered: true });
+  window.__longTasks = PerformanceObserver.supportedEntryTypes.includes("longtask");
+  if (__longTasks) new PerformanceObserver((l) => l.getEntries().forEach((e) => __long.push(e.duration))).observe({ type: "longtask", buffered: true });
   const instantiate = WebAssembly.instantiateStreaming;
   WebAssembly.instantiateStreaming = async (...a) => { const r = await instantiate(...a); window.__wasmMemory = Object.values(r.instance.exports).find((v) => v instanceof WebAssembly.Memory); return r; };
   window.__ready = new Promise((resolve) => {
@@ -57,7 +66,12 @@ const server = serveStatic({
 });
 await new Promise((r) => server.listen(0, "127.0.0.1", r));
 const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: [...CHROMIUM_ARGS, "--enable-precise-memory-info"] });
+const browser = ENGINE === "chromium"
+  ? await chromium.launch({ executablePath: "/usr/bin/chromium", args: [...CHROMIUM_ARGS, "--enable-precise-memory-info"] })
+  // Firefox ESR through WebDriver BiDi, as the end-to-end tests drive it (tests/e2e/driver).
+  : await firefox.launch({ channel: "moz-firefox", executablePath: "/usr/bin/firefox-esr",
+    firefoxUserPrefs: { "app.update.enabled": false, "network.captive-portal-service.enabled": false } });
+let longTasks = true;
 
 /** One visit: time to ready, total blocking time, longest task, click-to-article, memory. */
 async function visit(context, url) {
@@ -84,10 +98,12 @@ async function visit(context, url) {
   await p.waitForTimeout(100);
   const m = await p.evaluate(() => ({
     long: window.__long,
-    heap: performance.memory.usedJSHeapSize,
+    longTasks: window.__longTasks,
+    heap: performance.memory ? performance.memory.usedJSHeapSize : 0,
     wasm: window.__wasmMemory ? window.__wasmMemory.buffer.byteLength : 0,
   }));
   await p.close();
+  longTasks = m.longTasks;
   const tbt = m.long.reduce((s, d) => s + Math.max(0, d - 50), 0);
   return { ready, click, tbt, longest: Math.max(0, ...m.long), heap: m.heap / 1048576, wasm: m.wasm / 1048576 };
 }
@@ -126,9 +142,10 @@ const fmt = (s, unit = "") => `${s.median.toFixed(1)}${unit} (${s.spread})`;
 const ratio = (a, b) => (b.median > 0 ? `${(a.median / b.median).toFixed(2)}×` : "–");
 const commit = execSync("git rev-parse --short HEAD").toString().trim();
 const dirty = execSync("git status --porcelain -- src core js loader Cargo.toml").toString().trim() ? " (with uncommitted changes)" : "";
-const chrome = execSync("/usr/bin/chromium --version").toString().trim();
+const chrome = ENGINE === "chromium" ? execSync("/usr/bin/chromium --version 2>/dev/null").toString().trim() : `Firefox ${browser.version()}`;
 const profile = PROFILE ? `${PROFILE_NAME} (${PROFILE.latency} ms RTT, ${PROFILE.download / 1e6} Mbps down, CPU ${PROFILE.cpu}× slower)` : "loopback";
 console.log(`Commit ${commit}${dirty}, ${chrome}, headless, ${profile}, loader ${LOADER}, ${RUNS} runs per cell; median (min–max).\n`);
+if (!longTasks) console.log("This engine has no Long Tasks API: TBT and the longest task read 0 (not measured); nor a JS heap figure.\n");
 console.log("| feed | visit | ready, widget (ms) | ready, baseline (ms) | ratio | TBT widget (ms) | longest task widget (ms) | click→article widget (ms) | click→article baseline (ms) | JS heap widget (MB) | wasm memory (MB) |");
 console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 for (const { n, warm, w, b } of rows) {
@@ -139,3 +156,12 @@ console.log("| widgets | all ready (ms) | TBT (ms) |");
 console.log("| --- | --- | --- |");
 for (const k of [1, 9, 10]) console.log(`| ${k} | ${fmt(tenth[k].ready)} | ${fmt(tenth[k].tbt)} |`);
 console.log(`\nCost of the tenth widget: ${(tenth[10].ready.median - tenth[9].ready.median).toFixed(1)} ms.`);
+
+// What each side downloads before its first teasers, compressed as a server would send it.
+const sizes = (files) => files.reduce((t, f) => {
+  const raw = readFileSync(new URL(`../${f}`, import.meta.url));
+  return { gzip: t.gzip + gzipSync(raw, { level: 9 }).length, brotli: t.brotli + brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
+}, { gzip: 0, brotli: 0 });
+const widgetBytes = sizes(["dist/news-widget.js", "dist/news_widget.js", "dist/news_widget_bg.wasm"]);
+const baselineBytes = sizes(["bench/baseline.js"]);
+console.log(`\nBytes on the wire before the feed: widget ${widgetBytes.gzip} B gzip, ${widgetBytes.brotli} B brotli (loader, glue, module); baseline ${baselineBytes.gzip} B gzip, ${baselineBytes.brotli} B brotli.`);
