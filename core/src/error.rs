@@ -35,6 +35,8 @@ pub enum FeedError {
     NotAFeed(Found),
     /// JSON or XML that does not parse.
     Malformed { format: &'static str },
+    /// A later part of the widget's own code, which this feed needs, could not be fetched.
+    Unavailable,
 }
 
 /// English, for using the core as a library (the widget words errors through `i18n`).

@@ -400,6 +400,7 @@ pub fn error_message(lang: Lang, e: &FeedError, host: &str) -> String {
         }
         FeedError::Timeout { seconds } => s.timeout.replace("{seconds}", &seconds.to_string()),
         FeedError::Malformed { format } => s.malformed.replace("{format}", format),
+        FeedError::Unavailable => s.unavailable.to_owned(),
         FeedError::NotAFeed(found) => {
             let what = match found {
                 Found::Html => s.found.html,
