@@ -11,6 +11,8 @@ WASM_OPT := node_modules/.bin/wasm-opt
 # These are unstable flags of the same 1.95 toolchain, allowed by RUSTC_BOOTSTRAP for this build
 # only (its own target directory); tests and clippy build as usual. Measured: -19 KiB gzip.
 SIZE_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none
+# wasm-split reads the linker's relocations to cut the module into its parts (src/parts.rs).
+SPLIT_RUSTFLAGS := -Clink-args=--emit-relocs
 SIZE_STD := -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 # wasm-streams (through Leptos's server functions, which a widget never calls) exports stream
 # adapter classes to JS; nothing calls them, so they are dropped with all they reach (-1.6 KiB).
@@ -44,16 +46,27 @@ screenshots: dist seed
 # The crate's version, which the loader reports as NewsWidget.version.
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 
-# $(call package,<module from cargo>,<out dir>): the JavaScript glue, wasm-opt, the glue's
-# names shrunk, esbuild, the loader, the declarations and the configurator, into <out dir>.
+# $(call package,<module from cargo>,<out dir>): the module cut into its first part and later
+# parts (wasm-split, at the split points of src/parts.rs; it writes __wasm_split.js, which
+# fetches a part when first called), the JavaScript glue (which keeps the table and stack
+# pointer exported for the parts), wasm-opt on every part, the glue's names shrunk (and
+# __wasm_split.js's with them), esbuild, the loader, the declarations and the configurator.
 define package
-	wasm-bindgen --target web --out-dir target/web/$(2) --out-name news_widget $(1)
+	rm -rf target/web/$(2) && mkdir -p target/web/$(2)/split target/web/$(2)/bundle
+	wasm-split-cli $(1) target/web/$(2)/split --target web --out-name news_widget
+	wasm-bindgen --target web --keep-lld-exports --out-dir target/web/$(2) --out-name news_widget \
+	  target/web/$(2)/split/news_widget.wasm
 	rm -rf $(2) && mkdir -p $(2)
 	$(WASM_OPT) $(WASM_FEATURES) $(UNUSED_EXPORTS) $(WASM_OPT_PASSES) --strip-debug --strip-producers \
 	  target/web/$(2)/news_widget_bg.wasm -o target/web/$(2)/optimized.wasm
+	for part in $$(cd target/web/$(2)/split && ls *.wasm | grep -vx news_widget.wasm); do \
+	  $(WASM_OPT) $(WASM_FEATURES) $(WASM_OPT_PASSES) --strip-debug --strip-producers \
+	    target/web/$(2)/split/$$part -o $(2)/$$part || exit 1; done
 	node tools/shrink-names.mjs $(WASM_OPT) target/web/$(2)/optimized.wasm target/web/$(2)/news_widget.js \
-	  $(2)/news_widget_bg.wasm target/web/$(2)/glue.js $(WASM_FEATURES)
-	$(ESBUILD) target/web/$(2)/glue.js --bundle --format=esm --minify --log-level=warning --outfile=$(2)/news_widget.js
+	  $(2)/news_widget_bg.wasm target/web/$(2)/bundle/news_widget.js \
+	  --split target/web/$(2)/split/__wasm_split.js target/web/$(2)/bundle/__wasm_split.js $(WASM_FEATURES)
+	cp -r target/web/$(2)/snippets target/web/$(2)/bundle/
+	$(ESBUILD) target/web/$(2)/bundle/news_widget.js --bundle --format=esm --minify --log-level=warning --outfile=$(2)/news_widget.js
 	$(ESBUILD) loader/news-widget.js --minify --log-level=warning --define:__VERSION__='"$(VERSION)"' \
 	  --outfile=$(2)/news-widget.js
 	cp loader/news-widget.d.ts $(2)/
@@ -64,11 +77,11 @@ endef
 ## news-widget.d.ts; and pkg/, the same module as an npm package for bundlers.
 dist: setup dist/.built
 dist/.built: $(SOURCES)
-	RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(SIZE_RUSTFLAGS)" CARGO_TARGET_DIR=target/size \
-	  cargo build --lib --release --target wasm32-unknown-unknown --quiet $(SIZE_STD)
+	RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(SIZE_RUSTFLAGS) $(SPLIT_RUSTFLAGS)" CARGO_TARGET_DIR=target/size \
+	  cargo build --lib --release --target wasm32-unknown-unknown --quiet --features split $(SIZE_STD)
 	$(call package,target/size/wasm32-unknown-unknown/release/news_widget.wasm,dist)
 	rm -rf pkg && mkdir -p pkg
-	cp dist/news_widget.js dist/news_widget_bg.wasm tools/pkg/index.js tools/pkg/index.d.ts loader/news-widget.d.ts pkg/
+	cp dist/news_widget.js dist/*.wasm tools/pkg/index.js tools/pkg/index.d.ts loader/news-widget.d.ts pkg/
 	node tools/pkg/package.mjs
 	@touch $@
 	@node tools/size.mjs
@@ -77,7 +90,8 @@ dist/.built: $(SOURCES)
 ## (no RUSTC_BOOTSTRAP, no rebuilt std): the fallback should those flags ever break. Larger.
 dist-stable: setup dist-stable/.built
 dist-stable/.built: $(SOURCES)
-	CARGO_TARGET_DIR=target/stable cargo build --lib --release --target wasm32-unknown-unknown --quiet
+	RUSTFLAGS="$(SPLIT_RUSTFLAGS)" CARGO_TARGET_DIR=target/stable \
+	  cargo build --lib --release --target wasm32-unknown-unknown --quiet --features split
 	$(call package,target/stable/wasm32-unknown-unknown/release/news_widget.wasm,dist-stable)
 	@touch $@
 	@node tools/size.mjs dist-stable
@@ -122,6 +136,7 @@ clippy:
 	cargo clippy -p news-widget-core --all-features -- -D warnings
 	cargo clippy -p news-widget-relay --all-targets -- -D warnings
 	cargo clippy -p news-widget --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p news-widget --target wasm32-unknown-unknown --features split -- -D warnings
 
 ## The component tests (tests/web.rs, wasm-bindgen-test) in Chromium, Firefox and WebKitGTK,
 ## with a summary line per engine (tests/components.sh).

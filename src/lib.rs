@@ -10,6 +10,7 @@
 
 pub mod browser;
 pub mod load;
+pub mod parts;
 pub mod view;
 pub mod widget;
 

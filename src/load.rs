@@ -163,7 +163,13 @@ async fn fetch_and_parse(url: &str, cross_origin: bool, relay: Option<Relay>) ->
     let head = String::from(text.trim_start().slice(0, 128));
     match detect(&head) {
         Format::Json => map_json_in_slices(&text, url).await,
-        _ => parse_feed(&String::from(&text), url),
+        Format::Xml => {
+            crate::browser::html::use_browser_parser();
+            let mut feed = crate::parts::xml_feed(String::from(&text)).await.map_err(|_| FeedError::Unavailable)??;
+            make_links_safe(&mut feed, url);
+            Ok(feed)
+        }
+        other => Err(not_a_feed(other)),
     }
 }
 
@@ -194,12 +200,19 @@ pub fn parse_feed(text: &str, base: &str) -> Result<Feed, FeedError> {
     let mut feed = match detect(text) {
         Format::Json => map_json_feed(&json::parse(text)?)?,
         Format::Xml => crate::browser::xml::parse_xml_feed(text)?,
-        Format::Html => return Err(FeedError::NotAFeed(Found::Html)),
-        Format::Nothing => return Err(FeedError::NotAFeed(Found::Nothing)),
-        Format::Text => return Err(FeedError::NotAFeed(Found::Text)),
+        other => return Err(not_a_feed(other)),
     };
     make_links_safe(&mut feed, base);
     Ok(feed)
+}
+
+/// What a body that is neither JSON nor XML looked like.
+fn not_a_feed(format: Format) -> FeedError {
+    FeedError::NotAFeed(match format {
+        Format::Html => Found::Html,
+        Format::Nothing => Found::Nothing,
+        _ => Found::Text,
+    })
 }
 
 /// Links and images resolved against `base`, http(s) only: every feed the view sees, fresh

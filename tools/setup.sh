@@ -40,6 +40,11 @@ cargo_tool() { # crate binary version
 cargo_tool wasm-bindgen-cli wasm-bindgen "$WASM_BINDGEN"
 cargo_tool wasm-pack wasm-pack "$WASM_PACK"
 cargo_tool geckodriver geckodriver "$GECKODRIVER"
+# wasm-split-cli prints no version: cargo's own list of installed crates says it.
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT:"; then
+  say "installing wasm_split_cli_support $WASM_SPLIT"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT" --features build-binary --locked --force
+fi
 
 # npm: wasm-opt (binaryen 132: Debian's binaryen breaks Rust's modules), playwright-core, axe-core, esbuild.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

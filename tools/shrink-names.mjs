@@ -5,11 +5,19 @@
 // wasm-opt renames them to one or two letters and prints the mapping, which this applies to
 // the glue. Measured: -4 KiB gzip (see BENCHMARKS.md).
 //
-//   node tools/shrink-names.mjs <wasm-opt> <in.wasm> <in.js> <out.wasm> <out.js> [features...]
+// A split module (wasm-split, see src/parts.rs) also imports its parts' loaders from
+// `./__wasm_split.js`, and that file reads the table, memory and stack pointer from the module's
+// exports by name: with `--split <in.js> <out.js>` both follow the renaming too.
+//
+//   node tools/shrink-names.mjs <wasm-opt> <in.wasm> <in.js> <out.wasm> <out.js> [--split <in.js> <out.js>] [features...]
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 
-const [wasmOpt, inWasm, inJs, outWasm, outJs, ...features] = process.argv.slice(2);
+const [wasmOpt, inWasm, inJs, outWasm, outJs, ...rest] = process.argv.slice(2);
+const at = rest.indexOf("--split");
+const [splitIn, splitOut] = at < 0 ? [] : rest.splice(at, 3).slice(1);
+const features = rest;
+const SPLIT = "./__wasm_split.js";
 const printed = execFileSync(wasmOpt, [...features, "--minify-imports-and-exports-and-modules", inWasm, "-o", outWasm], {
   encoding: "utf8",
 });
@@ -32,8 +40,18 @@ glue = glue.replace(/^export class (IntoUnderlying\w+) \{\n[\s\S]*?\n\}\nif \(Sy
 glue = glue.replace(/^const IntoUnderlying\w+Finalization = [^;]*;\n/gm, "");
 if (/IntoUnderlying/.test(glue)) throw new Error("shrink-names: glue of removed exports is left");
 
-for (const [, name, short] of mapping.imports) {
+const loaders = mapping.imports.filter(([from]) => from === SPLIT);
+if (loaders.length > 0 !== Boolean(splitIn)) throw new Error(`shrink-names: the module's imports from ${SPLIT} and --split disagree`);
+for (const [, name, short] of mapping.imports.filter(([from]) => from !== SPLIT)) {
   replace(new RegExp(`(?<![\\w$])${escape(name)}(?=: function)`), short);
+}
+if (splitIn) {
+  // One import module after minifying: the parts' loaders join the glue's own imports.
+  const [, namespace] = glue.match(/^import \* as (\w+) from "\.\/__wasm_split\.js"/m) ?? [];
+  if (!namespace) throw new Error(`shrink-names: the glue does not import ${SPLIT}`);
+  replace(new RegExp(`,\\s*"\\./__wasm_split\\.js": ${namespace}`), "");
+  const entries = loaders.map(([, name, short]) => `${short}: ${namespace}.${name},`).join(" ");
+  replace(/(const import0 = \{\s*__proto__: null,)/, `$1 ${entries}`);
 }
 replace(/"\.\/news_widget_bg\.js": import0/, `${JSON.stringify(module)}: import0`);
 for (const [name, short] of mapping.exports) {
@@ -43,4 +61,19 @@ for (const [name, short] of mapping.exports) {
 const left = glue.match(/\bwasm\.(?!memory\b)[A-Za-z_]\w{3,}/g);
 if (left) throw new Error(`shrink-names: the glue still calls ${[...new Set(left)].join(", ")}`);
 writeFileSync(outJs, glue);
+if (splitIn) {
+  // `const { __indirect_function_table, memory, … } = initSync(…)`: the same locals, read by
+  // their new names.
+  const link = readFileSync(splitIn, "utf8");
+  const shortOf = new Map(mapping.exports);
+  const shrunk = link.replace(/const \{([^}]*)\} = initSync\(/, (_, names) => {
+    const read = names.split(",").map((n) => n.trim()).filter(Boolean).map((n) => {
+      if (!shortOf.has(n)) throw new Error(`shrink-names: ${SPLIT} reads ${n}, which the module does not export`);
+      return `${shortOf.get(n)}: ${n}`;
+    });
+    return `const { ${read.join(", ")} } = initSync(`;
+  });
+  if (shrunk === link) throw new Error(`shrink-names: ${SPLIT} does not read the module's exports where expected`);
+  writeFileSync(splitOut, shrunk);
+}
 console.log(`shrink-names: ${mapping.imports.length} imports, ${mapping.exports.length} exports renamed (${replaced} checked)`);

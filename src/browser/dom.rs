@@ -86,14 +86,42 @@ pub fn set_hidden(el: &Element, hidden: bool) {
 /// Replaces `el`'s children with `nodes()` unless they already show `key`: a view patched in
 /// place calls this on every render, and the nodes are built only when the key changes.
 pub fn fill_once(el: &Element, key: &str, nodes: impl FnOnce() -> Option<web_sys::DocumentFragment>) {
-    const SHOWN: &str = "__newsWidgetKey";
-    let shown = js_sys::Reflect::get(el, &SHOWN.into()).ok().and_then(|v| v.as_string());
-    if shown.as_deref() == Some(key) {
+    if shows(el, key) {
         return;
     }
     el.set_text_content(None);
     if let Some(fragment) = nodes() {
         let _ = el.append_child(&fragment);
     }
+    mark(el, key);
+}
+
+/// [`fill_once`] with nodes that come later (from a part of the module still being fetched):
+/// they are added only if `el` still shows `key` by then.
+pub fn fill_later(
+    el: &Element,
+    key: &str,
+    nodes: impl std::future::Future<Output = Option<web_sys::DocumentFragment>> + 'static,
+) {
+    if shows(el, key) {
+        return;
+    }
+    el.set_text_content(None);
+    mark(el, key);
+    let (el, key) = (el.clone(), key.to_owned());
+    leptos::task::spawn_local(async move {
+        if let Some(fragment) = nodes.await.filter(|_| shows(&el, &key)) {
+            let _ = el.append_child(&fragment);
+        }
+    });
+}
+
+const SHOWN: &str = "__newsWidgetKey";
+
+fn shows(el: &Element, key: &str) -> bool {
+    js_sys::Reflect::get(el, &SHOWN.into()).ok().and_then(|v| v.as_string()).as_deref() == Some(key)
+}
+
+fn mark(el: &Element, key: &str) {
     let _ = js_sys::Reflect::set(el, &SHOWN.into(), &key.into());
 }

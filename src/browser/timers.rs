@@ -97,6 +97,24 @@ pub fn sleep(period: Duration) -> wasm_bindgen_futures::JsFuture {
     }))
 }
 
+/// Resolves when the browser is idle (`requestIdleCallback`, at most a second later), or after
+/// a quarter of a second where it has none (WebKit).
+pub async fn idle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else { return };
+        let idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback")).ok();
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &JsValue::from_str("timeout"), &JsValue::from(1000));
+        let asked = idle
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .is_some_and(|f| f.call2(&window, &resolve, &options).is_ok());
+        if !asked {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 250);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Lets the page run (input, rendering) before the caller goes on: `scheduler.yield()` where
 /// the browser has it (no delay), else a zero-delay timeout (which browsers clamp to 4 ms).
 pub async fn yield_now() {

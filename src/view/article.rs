@@ -46,10 +46,9 @@ pub fn article(frame: &Frame, item: &Arc<Item>) -> impl IntoView {
     }
 }
 
-/// Fills the body with the item's nodes (sanitized HTML, or paragraphs of text) when the
-/// article opens or shows another item; a re-render of the same item leaves them alone.
+/// Fills the body with the item's nodes when the article opens or shows another item.
 fn body(el: Element, (state, item): (WidgetState, Arc<Item>)) {
-    crate::browser::dom::fill_once(&el, &item.id, || state.body_nodes(&item));
+    state.fill_body(&el, &item);
 }
 
 /// A broken image disappears quietly.

@@ -427,6 +427,7 @@ impl Controller {
         // (The count is what is on screen; stories behind the updates button are not shown.)
         let count = self.state.peek(|m| m.visible.len()).unwrap_or(0);
         self.state.emit("ready", &[("count", JsValue::from(count as u32))]);
+        crate::parts::prefetch();
     }
 
     /// Tells the page (and, with `console`, the site owner) why a load failed; `feed`: which

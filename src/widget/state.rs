@@ -5,8 +5,9 @@
 //! One signal, not one per field: each signal type costs the module its own copy of the
 //! reactive machinery, and the view renders as one anyway (see `view::widget`).
 
+use crate::browser::dom::{fill_later, fill_once};
 use crate::browser::events::dispatch;
-use crate::browser::html::{sanitize, text_fragment, Options};
+use crate::browser::html::text_fragment;
 use crate::browser::intl::Clock;
 use leptos::prelude::*;
 use news_widget_core::i18n::{self, Lang};
@@ -18,7 +19,7 @@ use news_widget_core::{Body, Config, ConfigIssue, Feed, FeedError, Item, Layout}
 use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{DocumentFragment, Element};
+use web_sys::Element;
 
 /// What the widget shows of its feed.
 #[derive(Clone, Debug, PartialEq)]
@@ -372,16 +373,24 @@ impl WidgetState {
         }
     }
 
-    /// The article body as nodes: sanitized HTML, or paragraphs of text. A body the sanitizer
-    /// cannot parse (a host whose Trusted Types policy refuses ours) is shown as its text.
-    pub fn body_nodes(&self, item: &Item) -> Option<DocumentFragment> {
-        match item.body.as_ref()? {
-            Body::Text(text) => text_fragment(&paragraphs(text)),
-            Body::Html(html) => {
-                let (feed_url, target) = self.peek(|m| (m.feeds.clone(), m.config.target))?;
+    /// Fills an open article's body with the item's nodes: paragraphs of text at once; HTML
+    /// once the `article` part (the sanitizer) is loaded, usually already (see
+    /// [`parts::prefetch`](crate::parts::prefetch)). A body the sanitizer cannot parse (a host
+    /// whose Trusted Types policy refuses ours), or whose part cannot be fetched, is shown as its
+    /// text. A re-render of the same item leaves the nodes (and the reader's selection) alone.
+    pub fn fill_body(&self, el: &Element, item: &Item) {
+        match item.body.as_ref() {
+            None => {}
+            Some(Body::Text(text)) => fill_once(el, &item.id, || text_fragment(&paragraphs(text))),
+            Some(Body::Html(html)) => {
+                let Some((feed_url, target)) = self.peek(|m| (m.feeds.clone(), m.config.target)) else { return };
                 let first = feed_url.ok().and_then(|f| f.into_iter().next());
                 let base = item.link.clone().or_else(|| first.map(|u| u.0)).unwrap_or_default();
-                sanitize(html, &Options { base: &base, target }).ok().or_else(|| text_fragment(&[html_to_text(html)]))
+                let html = html.clone();
+                fill_later(el, &item.id, async move {
+                    let sanitized = crate::parts::article_body(html.clone(), base, target).await.ok().flatten();
+                    sanitized.or_else(|| text_fragment(&[html_to_text(&html)]))
+                });
             }
         }
     }

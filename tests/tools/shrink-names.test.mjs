@@ -53,3 +53,29 @@ test("a glue whose import object is not where wasm-bindgen puts it fails the bui
   assert.notEqual(run.status, 0);
   assert.match(run.output, /not found in the glue/);
 });
+
+test("a split module: the parts' loaders are still imported, and __wasm_split.js still finds the table and memory", async () => {
+  const split = mkdtempSync(join(tmpdir(), "shrink-split-"));
+  execFileSync(bin("wasm-as"), [join(fixtures, "split.wat"), "-o", join(split, "in.wasm")]);
+  const run = spawnSync(process.execPath, [join(root, "tools/shrink-names.mjs"), bin("wasm-opt"),
+    join(split, "in.wasm"), join(fixtures, "split-glue.js"), join(split, "out.wasm"), join(split, "news_widget.js"),
+    "--split", join(fixtures, "__wasm_split.js"), join(split, "__wasm_split.js")], { encoding: "utf8" });
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+  const link = readFileSync(join(split, "__wasm_split.js"), "utf8");
+  assert.doesNotMatch(link, /\{ __indirect_function_table, memory/, "the exports are read by their new names");
+  const glue = await import(join(split, "news_widget.js"));
+  const parts = await import(join(split, "__wasm_split.js"));
+  await glue.init(readFileSync(join(split, "out.wasm")));
+  assert.equal(glue.mountPlacement(5), 5);
+  assert.deepEqual(glue.logged, [5]);
+  assert.deepEqual(parts.seen, [[1, 5, 2, 65536]], "the loader was called and read the table and memory");
+});
+
+test("a split module without --split fails the build", () => {
+  const split = mkdtempSync(join(tmpdir(), "shrink-split-"));
+  execFileSync(bin("wasm-as"), [join(fixtures, "split.wat"), "-o", join(split, "in.wasm")]);
+  const run = spawnSync(process.execPath, [join(root, "tools/shrink-names.mjs"), bin("wasm-opt"),
+    join(split, "in.wasm"), join(fixtures, "split-glue.js"), join(split, "out.wasm"), join(split, "news_widget.js")], { encoding: "utf8" });
+  assert.notEqual(run.status, 0);
+  assert.match(run.stdout + run.stderr, /__wasm_split\.js and --split disagree/);
+});

@@ -13,7 +13,9 @@ const pkg = {
   main: "index.js",
   types: "index.d.ts",
   exports: { ".": { types: "./index.d.ts", default: "./index.js" } },
-  files: ["index.js", "index.d.ts", "news-widget.d.ts", "news_widget.js", "news_widget_bg.wasm"],
+  // The module's later parts (split_*.wasm) sit beside it: the glue fetches them by
+  // `new URL("./split_….wasm", import.meta.url)`, which bundlers copy as assets.
+  files: ["index.js", "index.d.ts", "news-widget.d.ts", "news_widget.js", "*.wasm"],
   sideEffects: false,
 };
 writeFileSync(new URL("../../pkg/package.json", import.meta.url), JSON.stringify(pkg, null, 2) + "\n");

@@ -1,0 +1,75 @@
+//! The module's later parts: code that the first teasers of a JSON Feed do not need, split
+//! off by wasm-split (the mechanism of Leptos's `#[lazy]`) and fetched when first called, or
+//! earlier when the browser is idle after `ready` ([`prefetch`]). Every call here can fail
+//! (offline, a part refused by the host's CSP): [`Missing`] then, never a panic.
+
+use crate::browser::html::{sanitize, Options};
+use leptos::task::spawn_local;
+use news_widget_core::{Feed, FeedError, Target};
+use std::cell::Cell;
+use web_sys::DocumentFragment;
+
+/// A later part of the module could not be fetched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Missing;
+
+impl From<wasm_split_helpers::SplitLoaderError> for Missing {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        Missing
+    }
+}
+
+/// A split point: with the `split` feature, `$name` lives in the part `$part`, loaded when first
+/// called; without it, the same body runs in place. Either way the caller awaits a
+/// `Result<_, Missing>`.
+macro_rules! part {
+    ($part:ident, $preload:ident: $(#[$doc:meta])* fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block) => {
+        $(#[$doc])*
+        #[cfg(feature = "split")]
+        #[wasm_split_helpers::wasm_split($part, fallible, preload($preload))]
+        pub fn $name($($arg: $ty),*) -> Result<$ret, Missing> {
+            Ok($body)
+        }
+        $(#[$doc])*
+        #[cfg(not(feature = "split"))]
+        pub async fn $name($($arg: $ty),*) -> Result<$ret, Missing> {
+            Ok($body)
+        }
+        #[cfg(not(feature = "split"))]
+        #[allow(dead_code, reason = "a part nobody prefetches")]
+        async fn $preload() -> Result<(), wasm_split_helpers::SplitLoaderError> {
+            Ok(())
+        }
+    };
+}
+
+part!(xml, preload_xml:
+    /// RSS and Atom: the XML parser and its mapper.
+    fn xml_feed(text: String) -> Result<Feed, FeedError> {
+        crate::browser::xml::parse_xml_feed(&text)
+    }
+);
+
+part!(article, preload_article:
+    /// An open article's HTML body: the sanitizer, which copies what the allow-list keeps.
+    fn article_body(html: String, base: String, target: Target) -> Option<DocumentFragment> {
+        sanitize(&html, &Options { base: &base, target }).ok()
+    }
+);
+
+thread_local! {
+    static PREFETCHED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Fetches the part an opened article needs once the browser is idle after the page's first
+/// `ready`, so that opening an article waits for nothing. (A part that fails to come is fetched
+/// again when it is called.) Parts a page's feeds do not need (`xml`) are never fetched.
+pub fn prefetch() {
+    if PREFETCHED.replace(true) {
+        return;
+    }
+    spawn_local(async {
+        crate::browser::timers::idle().await;
+        let _ = preload_article().await;
+    });
+}
