@@ -55,7 +55,8 @@ for (const kind of ["", "async", "defer", 'type="module"']) {
     const { page, log } = await open(env, url);
     for (const sel of ["news-widget >> nth=0", "#c", "news-widget >> nth=1"]) assert.equal(await settled(page, sel), "ready", sel);
     const wasm = log.requests.filter((u) => u.endsWith(".wasm"));
-    assert.equal(wasm.length, 1, "one WebAssembly fetch for the whole page");
+    assert.equal(wasm.filter((u) => u.endsWith("/news_widget_bg.wasm")).length, 1, "one module for the whole page");
+    assert.equal(new Set(wasm).size, wasm.length, `each later part at most once: ${wasm}`);
     assert.ok(log.requests.some((u) => u.endsWith("name=k1")), "the feed URL is fetched exactly as written");
     assert.deepEqual(log.errors, []);
     await page.context().close();

@@ -154,9 +154,18 @@ export async function start() {
     // loader starts meanwhile (the feed) can be seen to start before it ends.
     "/__slow/": (req, res, url) => {
       const file = url.pathname.slice("/__slow/".length);
-      const type = { "news-widget.js": "text/javascript", "news_widget.js": "text/javascript", "news_widget_bg.wasm": "application/wasm" }[file];
+      const type = { "news-widget.js": "text/javascript", "news_widget.js": "text/javascript" }[file]
+        ?? (/^(news_widget_bg|split_\w+|chunk_\d+)\.wasm$/.test(file) ? "application/wasm" : undefined);
       if (!type) return send(res, 404, "text/plain", "Not found");
       setTimeout(() => send(res, 200, type, readFileSync(join(ROOT, "dist", file))), file.endsWith(".wasm") ? 800 : 0);
+    },
+    // dist/ whose later parts (split_*.wasm, chunk_*.wasm) cannot be fetched: offline after
+    // the first part came, or a host that blocks them.
+    "/__nopart/": (req, res, url) => {
+      const file = url.pathname.slice("/__nopart/".length);
+      const type = { "news-widget.js": "text/javascript", "news_widget.js": "text/javascript", "news_widget_bg.wasm": "application/wasm" }[file];
+      if (!type) return send(res, 404, "text/plain", "Not found");
+      send(res, 200, type, readFileSync(join(ROOT, "dist", file)));
     },
     "/__shared/": (req, res, url) => {
       const path = normalize(join(SHARED, "feeds", decodeURIComponent(url.pathname.slice("/__shared/".length))));

@@ -162,7 +162,7 @@ test("mounting and unmounting 1,000 times leaves no timer, observer or growing m
       MutationObserver.prototype.observe = function (...a) { __observers.add(this); return obs.apply(this, a); };
       MutationObserver.prototype.disconnect = function () { __observers.delete(this); return dis.apply(this); };
       const inst = WebAssembly.instantiateStreaming;
-      WebAssembly.instantiateStreaming = async (...a) => { const r = await inst(...a); window.__memory = Object.values(r.instance.exports).find((v) => v instanceof WebAssembly.Memory); return r; };
+      WebAssembly.instantiateStreaming = async (...a) => { const r = await inst(...a); const m = Object.values(r.instance.exports).find((v) => v instanceof WebAssembly.Memory); if (m) window.__memory = m; return r; };
     </script>`,
   }));
   const { page } = await open(env, url);
@@ -261,6 +261,8 @@ test("ten widgets of one feed down a long page are all ready, with one request",
   for (let i = 0; i < 10; i++) assert.equal(await settled(page, `#t${i}`), "ready", `widget ${i}`);
   const requests = log.requests.filter((u) => u.includes("name=ten"));
   assert.equal(requests.length, 1, "one fetch for the feed, however many widgets show it");
-  assert.equal(log.requests.filter((u) => u.endsWith(".wasm")).length, 1, "one module");
+  const wasm = log.requests.filter((u) => u.endsWith(".wasm"));
+  assert.equal(wasm.filter((u) => u.endsWith("/news_widget_bg.wasm")).length, 1, "one module");
+  assert.equal(new Set(wasm).size, wasm.length, `each later part at most once: ${wasm}`);
   await page.context().close();
 });

@@ -1,0 +1,78 @@
+// The module split by use (issue 14): the first teasers of a JSON Feed need the first part only;
+// the part an opened article needs (the sanitizer) is fetched when the browser is idle after
+// `ready`; the RSS/Atom part only when such a feed arrives; and a part that cannot be fetched
+// is a sentence in its widget, never a crash of the others.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, html, open, settled } from "./harness.mjs";
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.close(); });
+
+const RSS = `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Le fil RSS</title>
+  <item><title>Une dépêche RSS</title><link>https://news.example/rss/1</link><pubDate>Mon, 01 Jan 2024 00:00:00 GMT</pubDate>
+  <description>&lt;p&gt;Corps &lt;b&gt;gras&lt;/b&gt;&lt;/p&gt;</description></item></channel></rss>`;
+
+const parts = (log) => log.requests.filter((u) => /\/(split_\w+|chunk_\d+)\.wasm$/.test(u)).map((u) => u.replace(/^.*\//, ""));
+
+/** Waits until the page has requested `file`, or `ms` have passed. */
+async function requested(page, log, file, ms = 5000) {
+  for (let waited = 0; waited < ms && !parts(log).includes(file); waited += 100) await page.waitForTimeout(100);
+  return parts(log).includes(file);
+}
+
+test("a JSON Feed's teasers need the first part only; the article's part comes when idle after ready, the RSS part never", async () => {
+  const url = env.page("parts-json", html(`<div id="w" data-news-widget data-lang="en" data-feed="/__f/feed?name=pj&amp;n=3"></div>`));
+  const { page, log } = await open(env, url);
+  assert.equal(await settled(page, "#w"), "ready");
+  const atReady = parts(log);
+  assert.ok(!atReady.includes("split_xml.wasm"), `no RSS/Atom part for a JSON Feed: ${atReady}`);
+  assert.ok(await requested(page, log, "split_article.wasm"), `the article's part is fetched once the page is idle: ${parts(log)}`);
+  const w = page.locator("#w");
+  await w.locator("[part~=headline]").first().click();
+  const body = w.locator("[part~=body]");
+  await body.locator("a").waitFor();
+  assert.equal(await body.locator("a").getAttribute("href"), "https://news.example/x", "the body is sanitized HTML, its link resolved");
+  assert.ok(!parts(log).includes("split_xml.wasm"), "still no RSS/Atom part");
+  assert.equal(parts(log).filter((f) => f === "split_article.wasm").length, 1, "each part is fetched once");
+  assert.deepEqual(log.errors, []);
+  await page.context().close();
+});
+
+test("an RSS feed fetches its part when its answer is recognised, and shows", async () => {
+  const feed = env.feed("parts.rss", RSS, "application/rss+xml");
+  const url = env.page("parts-rss", html(`<div id="w" data-news-widget data-lang="fr" data-feed="${feed}"></div>`));
+  const { page, log } = await open(env, url);
+  assert.equal(await settled(page, "#w"), "ready");
+  const order = log.requests.map((u) => u.replace(/^.*\//, ""));
+  assert.ok(order.indexOf("split_xml.wasm") > order.indexOf("parts.rss"), `the part after the feed: ${order}`);
+  const w = page.locator("#w");
+  assert.equal(await w.locator("[part~=headline]").first().innerText(), "Une dépêche RSS");
+  await w.locator("[part~=headline]").first().click();
+  await w.locator("[part~=body] b").waitFor();
+  assert.equal((await w.locator("[part~=body]").innerText()).trim(), "Corps gras");
+  assert.deepEqual(log.errors, []);
+  await page.context().close();
+});
+
+test("a part that cannot be fetched: its widget says so, the others work, an article shows its text", async () => {
+  const feed = env.feed("noparts.rss", RSS, "application/rss+xml");
+  const url = env.page("parts-missing", html(`
+    <div id="rss" data-news-widget data-lang="en" data-feed="${feed}"></div>
+    <div id="json" data-news-widget data-lang="en" data-feed="/__f/feed?name=np&amp;n=3"></div>`,
+  { script: '<script src="/__nopart/news-widget.js" async></script>' }));
+  const { page, log } = await open(env, url);
+  assert.equal(await settled(page, "#json"), "ready", "a JSON Feed needs no later part");
+  assert.equal(await settled(page, "#rss"), "error");
+  assert.match(await page.locator("#rss [part~=error]").innerText(), /The news cannot be shown on this page/);
+  const w = page.locator("#json");
+  await w.locator("[part~=headline]").first().click();
+  for (let i = 0; i < 50 && !(await w.locator("[part~=body]").innerText()).includes("Body"); i++) await page.waitForTimeout(100);
+  assert.match(await w.locator("[part~=body]").innerText(), /Body of np 0 with a link\./, "the body as text without its part");
+  assert.equal(await w.locator("[part~=body] a").count(), 0);
+  await w.locator("[part~=headline]").nth(1).click();
+  assert.equal(await page.locator("#json").getAttribute("data-state"), "ready", "the widget still answers");
+  assert.deepEqual(log.errors, [], "no uncaught error: nothing panicked");
+  await page.context().close();
+});
