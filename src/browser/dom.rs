@@ -90,6 +90,7 @@ pub fn fill_once(el: &Element, key: &str, nodes: impl FnOnce() -> Option<web_sys
         return;
     }
     el.set_text_content(None);
+    let _ = el.remove_attribute("aria-busy");
     if let Some(fragment) = nodes() {
         let _ = el.append_child(&fragment);
     }
@@ -97,7 +98,8 @@ pub fn fill_once(el: &Element, key: &str, nodes: impl FnOnce() -> Option<web_sys
 }
 
 /// [`fill_once`] with nodes that come later (from a part of the module still being fetched):
-/// they are added only if `el` still shows `key` by then.
+/// they are added only if `el` still shows `key` by then. Meanwhile `el` is `aria-busy`, so
+/// assistive technologies (and tests) wait for it.
 pub fn fill_later(
     el: &Element,
     key: &str,
@@ -107,11 +109,16 @@ pub fn fill_later(
         return;
     }
     el.set_text_content(None);
+    let _ = el.set_attribute("aria-busy", "true");
     mark(el, key);
     let (el, key) = (el.clone(), key.to_owned());
     leptos::task::spawn_local(async move {
-        if let Some(fragment) = nodes.await.filter(|_| shows(&el, &key)) {
-            let _ = el.append_child(&fragment);
+        let nodes = nodes.await;
+        if shows(&el, &key) {
+            if let Some(fragment) = nodes {
+                let _ = el.append_child(&fragment);
+            }
+            let _ = el.remove_attribute("aria-busy");
         }
     });
 }

@@ -33,6 +33,7 @@ test("a JSON Feed's teasers need the first part only; the article's part comes w
   await w.locator("[part~=headline]").first().click();
   const body = w.locator("[part~=body]");
   await body.locator("a").waitFor();
+  assert.equal(await w.locator("[part~=body][aria-busy]").count(), 0, "no longer busy once filled");
   assert.equal(await body.locator("a").getAttribute("href"), "https://news.example/x", "the body is sanitized HTML, its link resolved");
   assert.ok(!parts(log).includes("split_xml.wasm"), "still no RSS/Atom part");
   assert.equal(parts(log).filter((f) => f === "split_article.wasm").length, 1, "each part is fetched once");

@@ -42,6 +42,7 @@ test("a headline expands its article in place; one at a time; Escape closes and 
   assert.equal(await first.getAttribute("aria-expanded"), "true");
   assert.equal(await article.getAttribute("id"), await first.getAttribute("aria-controls"));
   assert.match(await article.locator("[part~=standfirst]").innerText(), /^Le président américain/);
+  await article.locator("[part~=body] p").first().waitFor();
   assert.equal(await article.locator("[part~=body] p").count(), 6, "the seed article's six paragraphs");
   assert.equal(await article.locator("a[part~=source-link]").getAttribute("href"),
     "https://www.example.com/actualites/echange-telephonique-entre-washington-et-moscou-a-la-veille");
