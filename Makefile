@@ -23,7 +23,7 @@ UNUSED_EXPORTS := --remove-exports='intounderlying*' --remove-exports='__wbg_int
 # (-4.7 KiB gzip, -3 KiB brotli). Measured in BENCHMARKS.md; the whole e2e suite runs on it.
 WASM_OPT_PASSES := --flatten --rereloop -Oz --one-caller-inline-max-function-size=20
 ESBUILD := node_modules/.bin/esbuild
-SOURCES := $(shell find src core/src js loader tools/pkg www/configure -type f) tools/shrink-names.mjs build.rs Cargo.toml core/Cargo.toml
+SOURCES := $(shell find src core/src js loader tools/pkg www/configure -type f) tools/shrink-names.mjs tools/snip.mjs build.rs Cargo.toml core/Cargo.toml
 
 .PHONY: setup demo dist dist-stable relay relay-debug bench-relay test-relay test versions fmt test-core clippy test-browser test-tools test-e2e size types bench fuzz seed screenshots clean
 FUZZ_SECONDS ?= 60
@@ -49,7 +49,8 @@ VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 # $(call package,<module from cargo>,<out dir>): the module cut into its first part and later
 # parts (wasm-split, at the split points of src/parts.rs; it writes __wasm_split.js, which
 # fetches a part when first called), the JavaScript glue (which keeps the table and stack
-# pointer exported for the parts), wasm-opt on every part, the glue's names shrunk (and
+# pointer exported for the parts), the functions no run can enter emptied (tools/snip.mjs),
+# wasm-opt on every part, the glue's names shrunk (and
 # __wasm_split.js's with them), esbuild, the loader, the declarations and the configurator.
 define package
 	rm -rf target/web/$(2) && mkdir -p target/web/$(2)/split target/web/$(2)/bundle
@@ -57,8 +58,9 @@ define package
 	wasm-bindgen --target web --keep-lld-exports --out-dir target/web/$(2) --out-name news_widget \
 	  target/web/$(2)/split/news_widget.wasm
 	rm -rf $(2) && mkdir -p $(2)
+	node tools/snip.mjs target/web/$(2)/news_widget_bg.wasm target/web/$(2)/snipped.wasm
 	$(WASM_OPT) $(WASM_FEATURES) $(UNUSED_EXPORTS) $(WASM_OPT_PASSES) --strip-debug --strip-producers \
-	  target/web/$(2)/news_widget_bg.wasm -o target/web/$(2)/optimized.wasm
+	  target/web/$(2)/snipped.wasm -o target/web/$(2)/optimized.wasm
 	for part in $$(cd target/web/$(2)/split && ls *.wasm | grep -vx news_widget.wasm); do \
 	  $(WASM_OPT) $(WASM_FEATURES) $(WASM_OPT_PASSES) --strip-debug --strip-producers \
 	    target/web/$(2)/split/$$part -o $(2)/$$part || exit 1; done

@@ -53,6 +53,10 @@ if (splitIn) {
   const entries = loaders.map(([, name, short]) => `${short}: ${namespace}.${name},`).join(" ");
   replace(/(const import0 = \{\s*__proto__: null,)/, `$1 ${entries}`);
 }
+// Imports the module no longer has (wasm-opt dropped them with the code that called them, see
+// tools/snip.mjs) kept their long names: their glue goes, and esbuild drops what only it used.
+const imported = new Set(mapping.imports.map(([, , short]) => short));
+glue = glue.replace(/^( {8})([\w$]+): function[\s\S]*?\n\1\}(?:, arguments\); \})?,?\n/gm, (entry, _, name) => (imported.has(name) ? entry : ""));
 replace(/"\.\/news_widget_bg\.js": import0/, `${JSON.stringify(module)}: import0`);
 for (const [name, short] of mapping.exports) {
   if (!exported.has(short)) throw new Error(`shrink-names: ${short} is not exported`);

@@ -27,7 +27,8 @@ const glue = readFileSync(join(fixtures, "glue.js"), "utf8");
 test("the shrunk glue and module still call each other", async () => {
   const run = shrink(glue);
   assert.equal(run.status, 0, run.output);
-  assert.doesNotMatch(run.glue, /__wbg_log_0123456789abcdef|closure_wrapper|wasm\.mountPlacement|news_widget_bg/);
+  assert.doesNotMatch(run.glue, /__wbg_log_0123456789abcdef|closure_wrapper|__wbg_gone|removedApi|wasm\.mountPlacement|news_widget_bg/);
+  assert.match(run.glue, /handleError\(function \(arg0\) \{\s*return arg0 \* 2;\s*\}, arguments\); \}/, "the entry after a dropped one is whole");
   const shrunk = await import(join(dir, "out.mjs"));
   assert.ok(await shrunk.init(readFileSync(join(dir, "out.wasm"))) > 0, "memory is still reachable");
   assert.equal(shrunk.mountPlacement(21), 42, "an export reaches both imports");
