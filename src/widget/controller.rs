@@ -356,7 +356,7 @@ impl Controller {
                         .iter()
                         .filter_map(|(url, result)| match result {
                             Ok(feed) => Some(Shown { url: url.clone(), feed: feed.clone() }),
-                            Err(_) => storage::load(url.as_str()).map(|(f, _)| Shown { url: url.clone(), feed: Arc::new(f) }),
+                            Err(_) => saved_copy(url),
                         })
                         .collect();
                     let load = Load::Ready { feeds, fetched_at: intl::now(), stale: false };
@@ -408,7 +408,7 @@ impl Controller {
             .iter()
             .filter_map(|(url, result)| match result {
                 Some(Ok(feed)) => Some(Shown { url: url.clone(), feed: feed.clone() }),
-                None => storage::load(url.as_str()).map(|(f, _)| Shown { url: url.clone(), feed: Arc::new(f) }),
+                None => saved_copy(url),
                 Some(Err(_)) => None,
             })
             .collect();
@@ -497,6 +497,11 @@ fn resolve_lang(host: &Element, configured: Option<&str>) -> String {
 /// The issues the widget works around, which it shows as notices.
 fn notices(issues: &[ConfigIssue]) -> Vec<ConfigIssue> {
     issues.iter().filter(|i| !i.is_fatal()).cloned().collect()
+}
+
+/// A feed's kept copy, shown in place of an answer that failed or has not come yet.
+fn saved_copy(url: &FeedUrl) -> Option<Shown> {
+    storage::load(url.as_str()).map(|(feed, _)| Shown { url: url.clone(), feed: Arc::new(feed) })
 }
 
 /// The feeds' absolute URLs (`data-feed` holds one or several, separated by white space), or
