@@ -3,16 +3,18 @@
 
 use crate::browser::timers::yield_now;
 use crate::browser::{fetch::fetch_feed, json, storage, url::safe_link};
+use crate::parts::{self, XmlDone, XmlTask};
 use leptos::prelude::{ArcTrigger, Notify, Track};
 use leptos::task::spawn_local;
 use news_widget_core::config::relayed;
+use news_widget_core::dates::{parse_date_quick, Quick, ReadDate};
 use news_widget_core::error::Found;
 use news_widget_core::format::{detect, Format};
-use news_widget_core::jsonfeed::{map_item, map_json_feed, open_json_feed};
+use news_widget_core::jsonfeed::{map_item_with, map_json_feed, open_json_feed};
 use news_widget_core::lifecycle::Start;
 use news_widget_core::model::Timestamp;
 use news_widget_core::{Feed, FeedError, Item, ProxyMode};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::{Arc, Weak};
 use std::task::{Poll, Waker};
@@ -165,7 +167,10 @@ async fn fetch_and_parse(url: &str, cross_origin: bool, relay: Option<Relay>) ->
         Format::Json => map_json_in_slices(&text, url).await,
         Format::Xml => {
             crate::browser::html::use_browser_parser();
-            let mut feed = crate::parts::xml_feed(String::from(&text)).await.map_err(|_| FeedError::Unavailable)??;
+            let Ok(XmlDone::Feed(feed)) = parts::xml(XmlTask::Feed(String::from(&text))).await else {
+                return Err(FeedError::Unavailable);
+            };
+            let mut feed = feed?;
             make_links_safe(&mut feed, url);
             Ok(feed)
         }
@@ -179,19 +184,63 @@ const SLICE: usize = 150;
 
 /// JSON Feed items mapped a slice at a time, yielding to the page between slices; links are
 /// made safe in the same slices (the browser's URL parser is the costlier half of the work).
+/// Dates are read as JSON Feed writes them (RFC 3339); an item with a date written in words
+/// has its dates read by RSS and Atom's reader, in their part, once the feed is mapped.
 async fn map_json_in_slices(text: &js_sys::JsString, base: &str) -> Result<Feed, FeedError> {
     let root = json::parse_js(text)?;
     yield_now().await;
     let (title, raw) = open_json_feed(&root)?;
     let mut items = Vec::with_capacity(raw.len().min(1000));
+    let mut written = Vec::new();
     for (n, slice) in raw.chunks(SLICE).enumerate() {
         yield_now().await;
         let start = n * SLICE;
         let mapped = items.len();
-        items.extend(slice.iter().enumerate().filter_map(|(i, item)| map_item(item, start + i)));
+        for (i, item) in slice.iter().enumerate() {
+            IN_WORDS.set(false);
+            if let Some(mapped) = map_item_with::<JsonDates, _>(item, start + i) {
+                if IN_WORDS.get() {
+                    written.push((items.len(), item.clone()));
+                }
+                items.push(mapped);
+            }
+        }
         items.iter_mut().skip(mapped).for_each(|item| make_link_safe(item, base));
     }
+    if !written.is_empty() {
+        let (at, dates): (Vec<usize>, Vec<_>) = written.into_iter().unzip();
+        // Without the part (offline, refused), those items keep what the ISO reader found.
+        if let Ok(XmlDone::Dates(read)) = parts::xml(XmlTask::Dates(dates)).await {
+            for (i, date) in at.into_iter().zip(read) {
+                if let Some(item) = items.get_mut(i) {
+                    item.date = date;
+                }
+            }
+        }
+    }
     Ok(Feed { title, items })
+}
+
+thread_local! {
+    /// Whether [`JsonDates`] met a date written in words since it was last cleared.
+    static IN_WORDS: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The first part's date reader for JSON Feeds and saved copies: RFC 3339, as JSON Feed asks
+/// and as saved copies are written. A date written in words is left unread and noted in
+/// [`IN_WORDS`]: RSS and Atom's part reads it.
+pub struct JsonDates;
+
+impl ReadDate for JsonDates {
+    fn read(raw: &str) -> Option<Timestamp> {
+        match parse_date_quick(raw) {
+            Quick::Read(date) => date,
+            Quick::Written => {
+                IN_WORDS.set(true);
+                None
+            }
+        }
+    }
 }
 
 /// Parses a feed body of any supported format; `base` resolves relative links.

@@ -4,7 +4,11 @@
 //! (offline, a part refused by the host's CSP): [`Missing`] then, never a panic.
 
 use crate::browser::html::{sanitize, Options};
+use crate::browser::json::Js;
 use leptos::task::spawn_local;
+use news_widget_core::dates::parse_date;
+use news_widget_core::jsonfeed::raw_dates;
+use news_widget_core::model::Timestamp;
 use news_widget_core::{Feed, FeedError, Target};
 use std::cell::Cell;
 use web_sys::DocumentFragment;
@@ -21,12 +25,12 @@ impl From<wasm_split_helpers::SplitLoaderError> for Missing {
 
 /// A split point: with the `split` feature, `$name` lives in the part `$part`, loaded when first
 /// called; without it, the same body runs in place. Either way the caller awaits a
-/// `Result<_, Missing>`.
+/// `Result<_, Missing>`. Several functions may share a part; one of them names its `$preload`.
 macro_rules! part {
-    ($part:ident, $preload:ident: $(#[$doc:meta])* fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block) => {
+    ($part:ident $(, $preload:ident)?: $(#[$doc:meta])* fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block) => {
         $(#[$doc])*
         #[cfg(feature = "split")]
-        #[wasm_split_helpers::wasm_split($part, fallible, preload($preload))]
+        #[wasm_split_helpers::wasm_split($part, fallible $(, preload($preload))?)]
         pub fn $name($($arg: $ty),*) -> Result<$ret, Missing> {
             Ok($body)
         }
@@ -35,18 +39,41 @@ macro_rules! part {
         pub async fn $name($($arg: $ty),*) -> Result<$ret, Missing> {
             Ok($body)
         }
+        $(
         #[cfg(not(feature = "split"))]
         #[allow(dead_code, reason = "a part nobody prefetches")]
         async fn $preload() -> Result<(), wasm_split_helpers::SplitLoaderError> {
             Ok(())
         }
+        )?
     };
 }
 
+/// What RSS and Atom's part is asked to do: one split point for both (each split point costs
+/// the first part its own loader code).
+pub enum XmlTask {
+    /// Parse an RSS or Atom feed.
+    Feed(String),
+    /// Read dates written in words (`Thu, 16 Oct 2025 09:30:00 GMT`, `16 octobre 2025`) that a
+    /// JSON Feed, which asks for RFC 3339, carries: the items whose dates to read.
+    Dates(Vec<Js>),
+}
+
+/// What RSS and Atom's part answers, task for task.
+pub enum XmlDone {
+    Feed(Result<Feed, FeedError>),
+    Dates(Vec<Option<Timestamp>>),
+}
+
 part!(xml, preload_xml:
-    /// RSS and Atom: the XML parser and its mapper.
-    fn xml_feed(text: String) -> Result<Feed, FeedError> {
-        crate::browser::xml::parse_xml_feed(&text)
+    /// RSS and Atom: the XML parser, its mapper, and the reader of dates written in words.
+    fn xml(task: XmlTask) -> XmlDone {
+        match task {
+            XmlTask::Feed(text) => XmlDone::Feed(crate::browser::xml::parse_xml_feed(&text)),
+            XmlTask::Dates(dates) => {
+                XmlDone::Dates(dates.iter().map(|item| raw_dates(item).iter().flatten().find_map(|d| parse_date(d))).collect())
+            }
+        }
     }
 );
 

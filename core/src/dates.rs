@@ -9,16 +9,60 @@ use chrono::{Datelike, NaiveDate, Timelike};
 
 /// Reads a feed date into milliseconds since the epoch (UTC). Dates without a zone are UTC.
 pub fn parse_date(raw: &str) -> Option<Timestamp> {
+    match parse_date_quick(raw) {
+        Quick::Read(date) => date,
+        Quick::Written => parse_written(raw.trim()),
+    }
+}
+
+/// A date as far as it can be read without the written-date reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quick {
+    /// ISO-shaped (`2026-06-26…`, what JSON Feed asks for), or nothing to read: the answer.
+    Read(Option<Timestamp>),
+    /// Written in words (`Fri, 26 Jun 2026 10:04:03 GMT`): only [`parse_date`] reads it.
+    Written,
+}
+
+/// A date reader, chosen by type so that a mapper generic over it calls it directly.
+pub trait ReadDate {
+    fn read(raw: &str) -> Option<Timestamp>;
+}
+
+/// Every date [`parse_date`] reads.
+pub struct AnyDate;
+
+impl ReadDate for AnyDate {
+    fn read(raw: &str) -> Option<Timestamp> {
+        parse_date(raw)
+    }
+}
+
+/// RFC 3339 dates only (as [`to_iso`] writes them): [`Quick::Read`], a written one unread.
+pub struct IsoDate;
+
+impl ReadDate for IsoDate {
+    fn read(raw: &str) -> Option<Timestamp> {
+        match parse_date_quick(raw) {
+            Quick::Read(date) => date,
+            Quick::Written => None,
+        }
+    }
+}
+
+/// Reads a date without the written-date reader (month names, the US form, asctime, …), which
+/// the widget keeps in a later part of its module with RSS and Atom, whose dates are written:
+/// a JSON Feed's first teasers then need the ISO reader only.
+pub fn parse_date_quick(raw: &str) -> Quick {
     let s = raw.trim();
     if s.is_empty() || s.len() > 64 {
-        return None;
+        return Quick::Read(None);
     }
-    let mut c = Cursor(s.as_bytes());
     let sep = s.get(4..5);
     if (sep == Some("-") || sep == Some("/")) && s.starts_with(|ch: char| ch.is_ascii_digit()) {
-        parse_iso(&mut c)
+        Quick::Read(parse_iso(&mut Cursor(s.as_bytes())))
     } else {
-        parse_written(s)
+        Quick::Written
     }
 }
 
@@ -331,6 +375,17 @@ pub fn to_iso(ts: Timestamp) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_reader_reads_iso_and_leaves_written_dates_to_parse_date() {
+        assert_eq!(parse_date_quick(" 2025-10-16T09:30:00Z "), Quick::Read(Some(1_760_607_000_000)));
+        assert_eq!(parse_date_quick("2025-13-40"), Quick::Read(None), "ISO-shaped but impossible");
+        assert_eq!(parse_date_quick("  "), Quick::Read(None));
+        for written in ["Thu, 16 Oct 2025 09:30:00 GMT", "16 octobre 2025", "Thu Oct 16 09:30:00 2025", "not a date"] {
+            assert_eq!(parse_date_quick(written), Quick::Written, "{written}");
+        }
+        assert_eq!(parse_date("Thu, 16 Oct 2025 09:30:00 GMT"), Some(1_760_607_000_000));
+    }
 
     fn iso(s: &str) -> Option<String> {
         parse_date(s).and_then(to_iso)

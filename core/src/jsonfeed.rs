@@ -1,7 +1,7 @@
 //! JSON Feed 1.0 and 1.1 mapped into the model, leniently: a field of the wrong type loses
 //! that field, an unusable item is skipped, and the rest of the feed still shows.
 
-use crate::dates::parse_date;
+use crate::dates::{AnyDate, ReadDate};
 use crate::error::{FeedError, Found};
 use crate::json::JsonValue;
 use crate::model::{Body, Feed, ItemParts};
@@ -9,8 +9,13 @@ use crate::model::{Body, Feed, ItemParts};
 /// Maps a parsed JSON document into a feed. A document that is no JSON Feed at all is an
 /// error; a JSON Feed with no usable item is an empty feed.
 pub fn map_json_feed<J: JsonValue>(root: &J) -> Result<Feed, FeedError> {
+    map_json_feed_with::<AnyDate, J>(root)
+}
+
+/// [`map_json_feed`] with another date reader (see [`map_item_with`]).
+pub fn map_json_feed_with<R: ReadDate, J: JsonValue>(root: &J) -> Result<Feed, FeedError> {
     let (title, raw) = open_json_feed(root)?;
-    let items = raw.iter().enumerate().filter_map(|(i, item)| map_item(item, i)).collect();
+    let items = raw.iter().enumerate().filter_map(|(i, item)| map_item_with::<R, J>(item, i)).collect();
     Ok(Feed { title, items })
 }
 
@@ -32,14 +37,27 @@ pub fn open_json_feed<J: JsonValue>(root: &J) -> Result<(Option<String>, Vec<J>)
 
 /// One raw item as an item; `None` when it is unusable. `index` is its place in the feed.
 pub fn map_item<J: JsonValue>(item: &J, index: usize) -> Option<crate::model::Item> {
-    item_parts(item)?.finish(index)
+    map_item_with::<AnyDate, J>(item, index)
 }
+
+/// [`map_item`] with another date reader `R`, tried on `date_published`, then `date_modified`
+/// (the widget's first part reads ISO dates only: see [`crate::dates::parse_date_quick`]).
+pub fn map_item_with<R: ReadDate, J: JsonValue>(item: &J, index: usize) -> Option<crate::model::Item> {
+    item_parts::<R, J>(item)?.finish(index)
+}
+
+/// The item's dates as written, in the order they are tried.
+pub fn raw_dates<J: JsonValue>(item: &J) -> [Option<String>; 2] {
+    DATES.map(|key| string(item, key))
+}
+
+const DATES: [&str; 2] = ["date_published", "date_modified"];
 
 fn string<J: JsonValue>(v: &J, key: &str) -> Option<String> {
     v.get(key)?.string()
 }
 
-fn item_parts<J: JsonValue>(item: &J) -> Option<ItemParts> {
+fn item_parts<R: ReadDate, J: JsonValue>(item: &J) -> Option<ItemParts> {
     if !item.is_object() {
         return None;
     }
@@ -51,7 +69,7 @@ fn item_parts<J: JsonValue>(item: &J) -> Option<ItemParts> {
     let fallback_text =
         [text(&content_text), content_html.clone().map(Body::Html), text(&summary)].into_iter().flatten().collect();
     let body = content_html.map(Body::Html).or(content_text.map(Body::Text));
-    let date = ["date_published", "date_modified"].iter().find_map(|k| string(item, k).and_then(|d| parse_date(&d)));
+    let date = DATES.iter().find_map(|k| string(item, k).and_then(|d| R::read(&d)));
     Some(ItemParts {
         id: id(item),
         title: string(item, "title").map(Body::Text),
@@ -84,6 +102,19 @@ mod tests {
 
     fn map(v: serde_json::Value) -> Result<Feed, FeedError> {
         map_json_feed(&&v)
+    }
+
+    #[test]
+    fn another_date_reader_reads_the_dates_in_order_and_raw_dates_gives_them_back() {
+        let item = json!({"id": "1", "title": "T", "date_published": "Thu, 16 Oct 2025 09:30:00 GMT", "date_modified": "2025-10-17T00:00:00Z"});
+        let iso = map_item_with::<crate::dates::IsoDate, _>(&&item, 0).and_then(|i| i.date);
+        assert_eq!(iso, Some(1_760_659_200_000), "the ISO reader skips the written date for the next");
+        let [published, modified] = raw_dates(&&item);
+        assert_eq!(
+            (published.as_deref(), modified.as_deref()),
+            (Some("Thu, 16 Oct 2025 09:30:00 GMT"), Some("2025-10-17T00:00:00Z"))
+        );
+        assert_eq!(map_item(&&item, 0).and_then(|i| i.date), Some(1_760_607_000_000), "map_item reads written dates first");
     }
 
     #[test]

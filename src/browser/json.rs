@@ -14,6 +14,7 @@ extern "C" {
 }
 
 /// A value `JSON.parse` made, read by the core's JSON Feed mapper.
+#[derive(Clone)]
 pub struct Js(JsValue);
 
 /// Parses JSON text, once more after mending (see `repair_json`) if it fails; JSON that

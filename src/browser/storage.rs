@@ -7,7 +7,7 @@ use crate::browser::json;
 use js_sys::{Array, Object, Reflect, JSON};
 use news_widget_core::dates::to_iso;
 use news_widget_core::json::JsonValue;
-use news_widget_core::jsonfeed::map_json_feed;
+use news_widget_core::jsonfeed::map_json_feed_with;
 use news_widget_core::model::Timestamp;
 use news_widget_core::select::select;
 use news_widget_core::{Body, Feed, Item};
@@ -57,7 +57,8 @@ fn read(url: &str) -> Option<(Feed, Timestamp)> {
     let text = storage()?.get_item(&format!("{PREFIX}{url}")).ok().flatten()?;
     let saved = json::parse(&text).ok()?;
     let saved_at = saved.get("savedAt")?.number()? as Timestamp;
-    let mut feed = map_json_feed(&saved.get("feed")?).ok()?;
+    // Its dates were written by `to_iso`: the first part's reader reads them all.
+    let mut feed = map_json_feed_with::<crate::load::JsonDates, _>(&saved.get("feed")?).ok()?;
     // Storage is the page's as much as ours: what comes back is checked like a fresh feed.
     crate::load::make_links_safe(&mut feed, url);
     Some((feed, saved_at))

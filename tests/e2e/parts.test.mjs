@@ -77,3 +77,47 @@ test("a part that cannot be fetched: its widget says so, the others work, an art
   assert.deepEqual(log.errors, [], "no uncaught error: nothing panicked");
   await page.context().close();
 });
+
+// JSON Feed asks for RFC 3339 dates; some feeds write them in words. The first part reads the
+// former; the reader of the latter is RSS and Atom's, in their part.
+const WRITTEN = JSON.stringify({
+  version: "https://jsonfeed.org/version/1.1", items: [
+    { id: "1", title: "En mots", url: "https://news.example/1", date_published: "Tue, 30 Jun 2026 10:04:03 +0200" },
+    { id: "2", title: "En ISO", url: "https://news.example/2", date_published: "2026-07-01T08:00:00Z" },
+    { id: "3", title: "En mots, puis ISO", url: "https://news.example/3", date_published: "2 de julio de 2026", date_modified: "2026-06-01T00:00:00Z" },
+  ],
+});
+const times = async (page) => {
+  const t = page.locator("#w time[part~=time]");
+  const out = [];
+  for (let i = 0; i < (await t.count()); i++) out.push(await t.nth(i).getAttribute("datetime"));
+  return out;
+};
+
+test("a JSON Feed with dates written in words has them read by RSS and Atom's part, in the order JSON Feed gives", async () => {
+  const feed = env.feed("written.json", WRITTEN, "application/feed+json");
+  const url = env.page("parts-written", html(`<div id="w" data-news-widget data-lang="fr" data-feed="${feed}"></div>`));
+  const { page, log } = await open(env, url);
+  assert.equal(await settled(page, "#w"), "ready");
+  const order = log.requests.map((u) => u.replace(/^.*\//, ""));
+  assert.ok(order.indexOf("split_xml.wasm") > order.indexOf("written.json"), `the part after the feed: ${order}`);
+  assert.deepEqual(await page.locator("#w [part~=headline]").allInnerTexts(), ["En mots, puis ISO", "En ISO", "En mots"], "newest first");
+  assert.deepEqual(await times(page), ["2026-07-02T00:00:00Z", "2026-07-01T08:00:00Z", "2026-06-30T08:04:03Z"],
+    "date_published read before date_modified, as a JSON Feed reader would");
+  assert.deepEqual(log.errors, []);
+  await page.context().close();
+});
+
+test("without the part, a JSON Feed's dates in words leave their items shown, dated by what the first part reads", async () => {
+  const feed = env.feed("written-nopart.json", WRITTEN, "application/feed+json");
+  const url = env.page("parts-written-missing", html(`<div id="w" data-news-widget data-lang="fr" data-feed="${feed}"></div>`,
+    { script: '<script src="/__nopart/news-widget.js" async></script>' }));
+  const { page, log } = await open(env, url);
+  assert.equal(await settled(page, "#w"), "ready");
+  const headlines = await page.locator("#w [part~=headline]").allInnerTexts();
+  assert.deepEqual([...headlines].sort(), ["En ISO", "En mots", "En mots, puis ISO"], "every item shows");
+  assert.deepEqual((await times(page)).sort(), ["2026-06-01T00:00:00Z", "2026-07-01T08:00:00Z"],
+    "the ISO dates only: the item in words alone is undated");
+  assert.deepEqual(log.errors, []);
+  await page.context().close();
+});
