@@ -41,13 +41,19 @@ test("a JSON Feed's teasers need the first part only; the article's part comes w
   await page.context().close();
 });
 
+/** Opens a French widget of `body` (served as `name`), ready; asserts RSS and Atom's part came after the feed. */
+async function readyAfterPart(name, body, type) {
+  const feed = env.feed(name, body, type);
+  const url = env.page(`parts-${name.replace(/\W/g, "-")}`, html(`<div id="w" data-news-widget data-lang="fr" data-feed="${feed}"></div>`));
+  const opened = await open(env, url);
+  assert.equal(await settled(opened.page, "#w"), "ready");
+  const order = opened.log.requests.map((u) => u.replace(/^.*\//, ""));
+  assert.ok(order.indexOf("split_xml.wasm") > order.indexOf(name), `the part after the feed: ${order}`);
+  return opened;
+}
+
 test("an RSS feed fetches its part when its answer is recognised, and shows", async () => {
-  const feed = env.feed("parts.rss", RSS, "application/rss+xml");
-  const url = env.page("parts-rss", html(`<div id="w" data-news-widget data-lang="fr" data-feed="${feed}"></div>`));
-  const { page, log } = await open(env, url);
-  assert.equal(await settled(page, "#w"), "ready");
-  const order = log.requests.map((u) => u.replace(/^.*\//, ""));
-  assert.ok(order.indexOf("split_xml.wasm") > order.indexOf("parts.rss"), `the part after the feed: ${order}`);
+  const { page, log } = await readyAfterPart("parts.rss", RSS, "application/rss+xml");
   const w = page.locator("#w");
   assert.equal(await w.locator("[part~=headline]").first().innerText(), "Une dépêche RSS");
   await w.locator("[part~=headline]").first().click();
@@ -95,12 +101,7 @@ const times = async (page) => {
 };
 
 test("a JSON Feed with dates written in words has them read by RSS and Atom's part, in the order JSON Feed gives", async () => {
-  const feed = env.feed("written.json", WRITTEN, "application/feed+json");
-  const url = env.page("parts-written", html(`<div id="w" data-news-widget data-lang="fr" data-feed="${feed}"></div>`));
-  const { page, log } = await open(env, url);
-  assert.equal(await settled(page, "#w"), "ready");
-  const order = log.requests.map((u) => u.replace(/^.*\//, ""));
-  assert.ok(order.indexOf("split_xml.wasm") > order.indexOf("written.json"), `the part after the feed: ${order}`);
+  const { page, log } = await readyAfterPart("written.json", WRITTEN, "application/feed+json");
   assert.deepEqual(await page.locator("#w [part~=headline]").allInnerTexts(), ["En mots, puis ISO", "En ISO", "En mots"], "newest first");
   assert.deepEqual(await times(page), ["2026-07-02T00:00:00Z", "2026-07-01T08:00:00Z", "2026-06-30T08:04:03Z"],
     "date_published read before date_modified, as a JSON Feed reader would");
