@@ -3,7 +3,7 @@
 
 use crate::browser::timers::yield_now;
 use crate::browser::{fetch::fetch_feed, json, storage, url::safe_link};
-use crate::parts::{self, XmlDone, XmlTask};
+use crate::parts;
 use leptos::prelude::{ArcTrigger, Notify, Track};
 use leptos::task::spawn_local;
 use news_widget_core::config::relayed;
@@ -167,10 +167,7 @@ async fn fetch_and_parse(url: &str, cross_origin: bool, relay: Option<Relay>) ->
         Format::Json => map_json_in_slices(&text, url).await,
         Format::Xml => {
             crate::browser::html::use_browser_parser();
-            let Ok(XmlDone::Feed(feed)) = parts::xml(XmlTask::Feed(String::from(&text))).await else {
-                return Err(FeedError::Unavailable);
-            };
-            let mut feed = feed?;
+            let mut feed = parts::xml_feed(String::from(&text)).await.map_err(|_| FeedError::Unavailable)??;
             make_links_safe(&mut feed, url);
             Ok(feed)
         }
@@ -210,7 +207,7 @@ async fn map_json_in_slices(text: &js_sys::JsString, base: &str) -> Result<Feed,
     if !written.is_empty() {
         let (at, dates): (Vec<usize>, Vec<_>) = written.into_iter().unzip();
         // Without the part (offline, refused), those items keep what the ISO reader found.
-        if let Ok(XmlDone::Dates(read)) = parts::xml(XmlTask::Dates(dates)).await {
+        if let Ok(read) = parts::written_dates(dates).await {
             for (i, date) in at.into_iter().zip(read) {
                 if let Some(item) = items.get_mut(i) {
                     item.date = date;

@@ -49,31 +49,19 @@ macro_rules! part {
     };
 }
 
-/// What RSS and Atom's part is asked to do: one split point for both (each split point costs
-/// the first part its own loader code).
-pub enum XmlTask {
-    /// Parse an RSS or Atom feed.
-    Feed(String),
-    /// Read dates written in words (`Thu, 16 Oct 2025 09:30:00 GMT`, `16 octobre 2025`) that a
-    /// JSON Feed, which asks for RFC 3339, carries: the items whose dates to read.
-    Dates(Vec<Js>),
-}
-
-/// What RSS and Atom's part answers, task for task.
-pub enum XmlDone {
-    Feed(Result<Feed, FeedError>),
-    Dates(Vec<Option<Timestamp>>),
-}
-
 part!(xml, preload_xml:
-    /// RSS and Atom: the XML parser, its mapper, and the reader of dates written in words.
-    fn xml(task: XmlTask) -> XmlDone {
-        match task {
-            XmlTask::Feed(text) => XmlDone::Feed(crate::browser::xml::parse_xml_feed(&text)),
-            XmlTask::Dates(dates) => {
-                XmlDone::Dates(dates.iter().map(|item| raw_dates(item).iter().flatten().find_map(|d| parse_date(d))).collect())
-            }
-        }
+    /// RSS and Atom: the XML parser and its mapper.
+    fn xml_feed(text: String) -> Result<Feed, FeedError> {
+        crate::browser::xml::parse_xml_feed(&text)
+    }
+);
+
+part!(xml:
+    /// Dates written in words (`Thu, 16 Oct 2025 09:30:00 GMT`, `16 octobre 2025`) in a JSON
+    /// Feed, which asks for RFC 3339: the dates of `items`, each tried in JSON Feed's order. Their
+    /// reader is RSS and Atom's, so it lives in their part.
+    fn written_dates(items: Vec<Js>) -> Vec<Option<Timestamp>> {
+        items.iter().map(|item| raw_dates(item).iter().flatten().find_map(|d| parse_date(d))).collect()
     }
 );
 
