@@ -38,18 +38,6 @@ impl ReadDate for AnyDate {
     }
 }
 
-/// RFC 3339 dates only (as [`to_iso`] writes them): [`Quick::Read`], a written one unread.
-pub struct IsoDate;
-
-impl ReadDate for IsoDate {
-    fn read(raw: &str) -> Option<Timestamp> {
-        match parse_date_quick(raw) {
-            Quick::Read(date) => date,
-            Quick::Written => None,
-        }
-    }
-}
-
 /// Reads a date without the written-date reader (month names, the US form, asctime, …), which
 /// the widget keeps in a later part of its module with RSS and Atom, whose dates are written:
 /// a JSON Feed's first teasers then need the ISO reader only.

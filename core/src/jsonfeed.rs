@@ -107,7 +107,16 @@ mod tests {
     #[test]
     fn another_date_reader_reads_the_dates_in_order_and_raw_dates_gives_them_back() {
         let item = json!({"id": "1", "title": "T", "date_published": "Thu, 16 Oct 2025 09:30:00 GMT", "date_modified": "2025-10-17T00:00:00Z"});
-        let iso = map_item_with::<crate::dates::IsoDate, _>(&&item, 0).and_then(|i| i.date);
+        struct IsoOnly;
+        impl ReadDate for IsoOnly {
+            fn read(raw: &str) -> Option<crate::model::Timestamp> {
+                match crate::dates::parse_date_quick(raw) {
+                    crate::dates::Quick::Read(date) => date,
+                    crate::dates::Quick::Written => None,
+                }
+            }
+        }
+        let iso = map_item_with::<IsoOnly, _>(&&item, 0).and_then(|i| i.date);
         assert_eq!(iso, Some(1_760_659_200_000), "the ISO reader skips the written date for the next");
         let [published, modified] = raw_dates(&&item);
         assert_eq!(
