@@ -10,9 +10,14 @@ WASM_OPT := node_modules/.bin/wasm-opt
 # formatting, no file paths), Debug output is empty, and std picks its smaller algorithms.
 # These are unstable flags of the same 1.95 toolchain, allowed by RUSTC_BOOTSTRAP for this build
 # only (its own target directory); tests and clippy build as usual. Measured: -19 KiB gzip.
-SIZE_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none
-# wasm-split reads the linker's relocations to cut the module into its parts (src/parts.rs).
-SPLIT_RUSTFLAGS := -Clink-args=--emit-relocs
+# -Zmerge-functions=disabled: LLVM would otherwise merge identical functions under one name, and
+# tools/snip.mjs empties functions by name (+0.2 KiB gzip; see the reason there).
+SIZE_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none \
+                  -Zmerge-functions=disabled
+# wasm-split reads the linker's relocations to cut the module into its parts (src/parts.rs), and
+# tools/snip.mjs reads functions' names: v0 mangling names a generic function's type arguments
+# (the legacy scheme writes `<T>`), so an instance for a type no run uses is known by its name.
+SPLIT_RUSTFLAGS := -Clink-args=--emit-relocs -Csymbol-mangling-version=v0
 SIZE_STD := -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 # wasm-streams (through Leptos's server functions, which a widget never calls) exports stream
 # adapter classes to JS; nothing calls them, so they are dropped with all they reach (-1.6 KiB).

@@ -40,3 +40,17 @@ test("a pattern that matches no function fails the build", () => {
   assert.notEqual(run.status, 0);
   assert.match(run.stderr, /no function of .* matches \/\\bwasm_streams/);
 });
+
+test("a function that stays and calls a snipped one fails the build, unless its entry names that caller", () => {
+  // As LLVM leaves it when it merges two identical functions under one of their names.
+  const wat = join(dir, "merged.wat");
+  writeFileSync(wat, `(module
+    (func $shared_by_merging (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+    (func $live_caller (export "live") (param i32) (result i32) (call $shared_by_merging (local.get 0))))`);
+  execFileSync(bin("wasm-as"), [wat, "--debuginfo", "-o", join(dir, "merged.wasm")]);
+  const bytes = readFileSync(join(dir, "merged.wasm"));
+  assert.throws(() => snip(bytes, [{ pattern: /shared_by_merging/, why: "test" }]),
+    /snip: live_caller calls shared_by_merging, which matches \/shared_by_merging\//);
+  const { counts } = snip(bytes, [{ pattern: /shared_by_merging/, why: "test", callers: /^live_caller$/ }]);
+  assert.deepEqual(counts, [1], "a caller the entry names (a branch that never runs) is allowed");
+});
