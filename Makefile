@@ -28,7 +28,7 @@ UNUSED_EXPORTS := --remove-exports='intounderlying*' --remove-exports='__wbg_int
 # (-4.7 KiB gzip, -3 KiB brotli). Measured in BENCHMARKS.md; the whole e2e suite runs on it.
 WASM_OPT_PASSES := --flatten --rereloop -Oz --one-caller-inline-max-function-size=20
 ESBUILD := node_modules/.bin/esbuild
-SOURCES := $(shell find src core/src js loader tools/pkg www/configure -type f) tools/shrink-names.mjs tools/snip.mjs build.rs Cargo.toml core/Cargo.toml
+SOURCES := $(shell find src core/src js loader tools/pkg www/configure -type f) tools/shrink-names.mjs tools/snip.mjs tools/take-parts.mjs build.rs Cargo.toml core/Cargo.toml
 
 .PHONY: setup demo dist dist-stable relay relay-debug bench-relay test-relay test versions fmt test-core clippy test-browser test-tools test-e2e size types bench fuzz seed screenshots clean
 FUZZ_SECONDS ?= 60
@@ -72,6 +72,7 @@ define package
 	node tools/shrink-names.mjs $(WASM_OPT) target/web/$(2)/optimized.wasm target/web/$(2)/news_widget.js \
 	  $(2)/news_widget_bg.wasm target/web/$(2)/bundle/news_widget.js \
 	  --split target/web/$(2)/split/__wasm_split.js target/web/$(2)/bundle/__wasm_split.js $(WASM_FEATURES)
+	node tools/take-parts.mjs target/web/$(2)/bundle/__wasm_split.js
 	cp -r target/web/$(2)/snippets target/web/$(2)/bundle/
 	$(ESBUILD) target/web/$(2)/bundle/news_widget.js --bundle --format=esm --minify --log-level=warning --outfile=$(2)/news_widget.js
 	$(ESBUILD) loader/news-widget.js --minify --log-level=warning --define:__VERSION__='"$(VERSION)"' \

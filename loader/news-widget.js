@@ -104,8 +104,9 @@
     ar: "لا يمكن عرض الأخبار في هذه الصفحة."
   };
 
-  /** Feed requests started while the module downloads, by absolute URL: the module takes each
-   *  (NewsWidget._take) instead of fetching it again. Once the module runs, it fetches itself. */
+  /** Feed requests (and the `words` part's) started while the module downloads, by absolute URL:
+   *  the module takes each (NewsWidget._take) instead of fetching it again. Once the module runs,
+   *  it fetches itself. */
   var prefetched = new Map();
   var running = false;
   /** The same limit the module puts on a feed (15 seconds), counted from this request's start. */
@@ -134,6 +135,26 @@
     prefetched.set(url.href, answer);
     // Not taken in time (the widget went away, the module failed): forgotten.
     setTimeout(function () { if (prefetched.get(url.href) === answer) prefetched.delete(url.href); }, FEED_TIMEOUT);
+  }
+
+  /** The languages whose sentences are in the module's `words` part (news_widget_core::i18n::LATER;
+   *  a test checks it). A widget in one of them mounts once the part has come. */
+  var LATER_WORDS = /^(es|it|pt|nl|ar)$/;
+  var wordsAsked = false;
+
+  /** Starts the request of the `words` part with the module's, for a widget whose language (as
+   *  the module resolves it: the option, data-lang, the nearest lang, the browser's) needs it:
+   *  the module's part loader takes it (tools/take-parts.mjs), and no round trip is added. */
+  function prefetchWords(entry, el, options) {
+    var o = options || {};
+    var tag = (o.lang != null ? String(o.lang) : el.getAttribute("data-lang")) ||
+      (entry.host.closest("[lang]") || {}).lang || navigator.language || "";
+    if (running || wordsAsked || !LATER_WORDS.test(tag.split(/[-_]/)[0].toLowerCase())) return;
+    wordsAsked = true;
+    var url = new URL("split_words.wasm", base).href;
+    var answer = fetch(url);
+    answer.catch(function () { /* the module's part loader reads the failure */ });
+    prefetched.set(url, answer);
   }
 
   /** Whether `el` is within two viewport heights of the viewport (the module's rootMargin). */
@@ -216,9 +237,16 @@
       // A widget that loads now (not lazy, or within two viewport heights, where the module's
       // own watch will find it) has its feed requested while the module downloads.
       if (!isLazy(el, options) || near(entry.link || entry.host)) prefetch(el, options);
+      prefetchWords(entry, el, options);
       return load().then(function (glue) {
         if (entry.cancelled) return;
-        entry.widget = glue.mountPlacement(entry.host, el, options, entry.link);
+        // A widget in a language of the module's `words` part waits for it (see wordsFor).
+        return new Promise(function (done) {
+          if (!glue.wordsFirst(entry.host, el, options, done)) done();
+        }).then(function () {
+          if (entry.cancelled) return;
+          entry.widget = glue.mountPlacement(entry.host, el, options, entry.link);
+        });
       });
     }).catch(function (e) {
       // Keep the entry (so no scan retries it in a loop) and say so where the widget stands.

@@ -7,6 +7,7 @@ use crate::browser::html::{sanitize, Options};
 use crate::browser::json::Js;
 use leptos::task::spawn_local;
 use news_widget_core::dates::parse_date;
+use news_widget_core::i18n::{Lang, Sentences};
 use news_widget_core::jsonfeed::raw_dates;
 use news_widget_core::model::Timestamp;
 use news_widget_core::{Feed, FeedError, Target};
@@ -69,6 +70,13 @@ part!(article, preload_article:
     /// An open article's HTML body: the sanitizer, which copies what the allow-list keeps.
     fn article_body(html: String, base: String, target: Target) -> Option<DocumentFragment> {
         sanitize(&html, &Options { base: &base, target }).ok()
+    }
+);
+
+part!(words:
+    /// The sentences of the languages the first part does not carry (`crate::widget::words`).
+    fn later_words() -> &'static [(Lang, &'static Sentences)] {
+        &news_widget_core::i18n::LATER
     }
 );
 

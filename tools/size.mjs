@@ -12,9 +12,12 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 // is compressed on its own, calls main's code through the function table, and the table is
 // exported, so wasm-opt no longer turns its calls into direct ones). Since the functions no run
 // can enter are emptied (tools/snip.mjs): 109.7 and 120.5 (the build reaches 109.6 and 120.4);
-// since the reader of dates in words is in the RSS/Atom part: 108.8 and 121.6 (108.7 and 121.5).
+// since the reader of dates in words is in the RSS/Atom part: 108.8 and 121.6 (108.7 and 121.5);
+// since five languages' sentences are the `words` part and LLVM's function merging is off (for
+// tools/snip.mjs): 106.6 and 123.4 (106.5 and 123.3: everything grows by the part's 3.9 KiB,
+// compressed alone, for 2.2 KiB off the first part).
 const BUDGET = { first: 56, firstBrotli: 48, all: 110 };
-const CEILING = { first: 108.8, all: 121.6 };
+const CEILING = { first: 106.6, all: 123.4 };
 // The directory measured: dist/ unless another is named (`node tools/size.mjs dist-stable`).
 const name = process.argv.slice(2).find((a) => !a.startsWith("--")) || "dist";
 const dir = new URL(`../${name}/`, import.meta.url);

@@ -43,7 +43,7 @@ pub enum FeedError {
 impl std::fmt::Display for FeedError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let host = "its server";
-        f.write_str(&crate::i18n::error_message(crate::i18n::Lang::En, self, host))
+        f.write_str(&crate::i18n::error_message(&crate::i18n::EN, self, host))
     }
 }
 

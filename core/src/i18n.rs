@@ -337,16 +337,27 @@ pub static AR: Sentences = Sentences {
 
 /// The sentences of `lang`.
 pub fn sentences(lang: Lang) -> &'static Sentences {
+    first_sentences(lang).unwrap_or_else(|| later_sentences(lang))
+}
+
+/// The sentences the module's first part carries: English (every other language's fallback),
+/// French and German. The widget takes the others from a later part ([`later_sentences`]), so a
+/// page pays only for its own language.
+pub fn first_sentences(lang: Lang) -> Option<&'static Sentences> {
     match lang {
-        Lang::En => &EN,
-        Lang::Fr => &FR,
-        Lang::De => &DE,
-        Lang::Es => &ES,
-        Lang::It => &IT,
-        Lang::Pt => &PT,
-        Lang::Nl => &NL,
-        Lang::Ar => &AR,
+        Lang::En => Some(&EN),
+        Lang::Fr => Some(&FR),
+        Lang::De => Some(&DE),
+        _ => None,
     }
+}
+
+/// The sentences of the languages [`first_sentences`] does not carry.
+pub static LATER: [(Lang, &Sentences); 5] = [(Lang::Es, &ES), (Lang::It, &IT), (Lang::Pt, &PT), (Lang::Nl, &NL), (Lang::Ar, &AR)];
+
+/// The sentences of a language [`first_sentences`] does not carry (English for those it does).
+pub fn later_sentences(lang: Lang) -> &'static Sentences {
+    LATER.iter().find(|(l, _)| *l == lang).map_or(&EN, |(_, s)| *s)
 }
 
 /// The sentence an in-place widget shows when its WebAssembly module cannot run. The loader
@@ -358,16 +369,16 @@ pub fn unavailable(lang: Lang) -> &'static str {
 
 /// The updates button's words for `n` stories, given `n`'s plural category in the language
 /// (`Intl.PluralRules`): "3 nouveaux articles".
-pub fn updates(lang: Lang, category: &str, n: usize) -> String {
-    let forms = sentences(lang).updates;
+pub fn updates(s: &Sentences, category: &str, n: usize) -> String {
+    let forms = s.updates;
     let form = forms.iter().find(|(c, _)| *c == category).or_else(|| forms.iter().find(|(c, _)| *c == "other"));
     form.map_or("{n}", |(_, text)| text).replace("{n}", &n.to_string())
 }
 
 /// The note shown over a kept copy when the feed cannot be fetched: `age` is already worded
 /// by `Intl` ("3 hours ago").
-pub fn stale_note(lang: Lang, age: &str) -> String {
-    sentences(lang).stale.replace("{age}", age)
+pub fn stale_note(s: &Sentences, age: &str) -> String {
+    s.stale.replace("{age}", age)
 }
 
 /// A configuration issue in a sentence that names the attribute and its accepted values.
@@ -387,8 +398,7 @@ pub fn config_message(issue: &ConfigIssue) -> String {
 }
 
 /// A feed error in a plain sentence for the reader, with what the site owner can do.
-pub fn error_message(lang: Lang, e: &FeedError, host: &str) -> String {
-    let s = sentences(lang);
+pub fn error_message(s: &Sentences, e: &FeedError, host: &str) -> String {
     match e {
         FeedError::Config(issue) => config_message(issue),
         FeedError::Http { status } => s.http.replace("{status}", &status.to_string()),
@@ -429,6 +439,16 @@ mod tests {
     }
 
     #[test]
+    fn each_language_is_in_one_part() {
+        for (lang, _) in Lang::ALL {
+            let later = LATER.iter().any(|(l, _)| *l == lang);
+            assert_ne!(first_sentences(lang).is_some(), later, "{lang:?}");
+        }
+        assert!(std::ptr::eq(later_sentences(Lang::Ar), &AR) && std::ptr::eq(later_sentences(Lang::En), &EN));
+        assert!(std::ptr::eq(sentences(Lang::Es), &ES) && std::ptr::eq(sentences(Lang::Fr), &FR));
+    }
+
+    #[test]
     fn config_sentences_name_the_attribute_and_the_accepted_values() {
         let m = config_message(&ConfigIssue::Invalid { attribute: "limit", value: "abc".into() });
         assert!(m.contains("data-limit") && m.contains("1 to 50"), "{m}");
@@ -437,20 +457,20 @@ mod tests {
 
     #[test]
     fn a_cors_failure_names_cors() {
-        let m = error_message(Lang::En, &FeedError::Network { cross_origin: true }, "other.example");
+        let m = error_message(sentences(Lang::En), &FeedError::Network { cross_origin: true }, "other.example");
         assert!(m.contains("CORS") && m.contains("other.example"), "{m}");
     }
 
     #[test]
     fn a_relay_failure_names_the_relay_and_says_why() {
-        let m = error_message(Lang::En, &FeedError::Network { cross_origin: true }, "other.example");
+        let m = error_message(sentences(Lang::En), &FeedError::Network { cross_origin: true }, "other.example");
         assert!(m.contains("data-proxy"), "without a relay, the sentence tells of one: {m}");
         let down = FeedError::Relay { relay: "relay.example".into(), status: None, reason: String::new() };
-        assert!(error_message(Lang::En, &down, "x").contains("relay at relay.example"));
+        assert!(error_message(sentences(Lang::En), &down, "x").contains("relay at relay.example"));
         let refused =
             FeedError::Relay { relay: "relay.example".into(), status: Some(403), reason: "Not one of the feeds.".into() };
         assert_eq!(
-            error_message(Lang::Fr, &refused, "x"),
+            error_message(sentences(Lang::Fr), &refused, "x"),
             "Le relais relay.example n’a pas pu charger le flux (HTTP 403) : Not one of the feeds."
         );
     }
@@ -478,19 +498,19 @@ mod tests {
     #[test]
     fn sentences_are_filled_in_each_language() {
         assert_eq!(
-            error_message(Lang::Fr, &FeedError::Http { status: 503 }, "x"),
+            error_message(sentences(Lang::Fr), &FeedError::Http { status: 503 }, "x"),
             "Le flux a répondu par une erreur HTTP 503. Vérifiez l’adresse indiquée dans data-feed."
         );
-        assert!(error_message(Lang::De, &FeedError::NotAFeed(Found::Html), "x").contains("eine HTML-Seite"));
-        assert!(!stale_note(Lang::En, "3 hours ago").contains('{'));
+        assert!(error_message(sentences(Lang::De), &FeedError::NotAFeed(Found::Html), "x").contains("eine HTML-Seite"));
+        assert!(!stale_note(sentences(Lang::En), "3 hours ago").contains('{'));
     }
 
     #[test]
     fn updates_are_worded_by_plural_category() {
-        assert_eq!(updates(Lang::Fr, "one", 1), "1 nouvel article");
-        assert_eq!(updates(Lang::Fr, "other", 3), "3 nouveaux articles");
-        assert_eq!(updates(Lang::Fr, "many", 1_000_000), "1000000 nouveaux articles", "a missing form is `other`");
-        assert_eq!(updates(Lang::Ar, "two", 2), "مقالان جديدان");
+        assert_eq!(updates(sentences(Lang::Fr), "one", 1), "1 nouvel article");
+        assert_eq!(updates(sentences(Lang::Fr), "other", 3), "3 nouveaux articles");
+        assert_eq!(updates(sentences(Lang::Fr), "many", 1_000_000), "1000000 nouveaux articles", "a missing form is `other`");
+        assert_eq!(updates(sentences(Lang::Ar), "two", 2), "مقالان جديدان");
         for (lang, _) in Lang::ALL {
             let s = sentences(lang);
             assert!(s.updates.iter().any(|(c, t)| *c == "other" && t.contains("{n}")), "{lang:?}");

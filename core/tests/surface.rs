@@ -3,7 +3,7 @@
 //! or README's attribute table drift from it.
 
 use news_widget_core::config::{accepted_values, Attribute, Kind, Preset, ATTRIBUTES};
-use news_widget_core::i18n::{config_message, unavailable, Lang};
+use news_widget_core::i18n::{config_message, unavailable, Lang, LATER};
 use news_widget_core::{Config, ConfigIssue};
 use std::collections::BTreeSet;
 
@@ -156,6 +156,17 @@ fn the_loaders_sentence_for_a_module_that_cannot_run_is_the_cores() {
         assert!(table.contains(&format!("{code}: \"{}\"", unavailable(lang))), "{code} in {table}");
     }
     assert_eq!(table.matches(": \"").count(), Lang::ALL.len(), "one sentence per language of the core");
+}
+
+#[test]
+fn the_loader_fetches_the_words_part_for_the_languages_in_it() {
+    let loader = repo_file("loader/news-widget.js");
+    const LIST: &str = "var LATER_WORDS = /^(";
+    let start = loader.find(LIST).expect("the loader's list of the words part's languages") + LIST.len();
+    let listed: BTreeSet<&str> = loader[start..start + loader[start..].find(")$/").expect("the list ends")].split('|').collect();
+    let code = |lang: Lang| Lang::ALL.iter().find(|(l, _)| *l == lang).map(|(_, c)| *c).expect("every language has a code");
+    let later: BTreeSet<&str> = LATER.iter().map(|(lang, _)| code(*lang)).collect();
+    assert_eq!(listed, later);
 }
 
 /// One row of the configurator's attribute table, as `www/configure/configure.js` writes it.

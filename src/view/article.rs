@@ -3,7 +3,6 @@
 use super::widget::Frame;
 use crate::widget::state::WidgetState;
 use leptos::prelude::*;
-use news_widget_core::i18n::sentences;
 use news_widget_core::{Item, Target};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -12,7 +11,7 @@ use web_sys::Element;
 /// The article of an open teaser. It exists only while open.
 pub fn article(frame: &Frame, item: &Arc<Item>) -> impl IntoView {
     let state = frame.state;
-    let lang = frame.lang;
+    let words = frame.words;
     let target = frame.m.config.target;
     let image = item.image.clone().filter(|_| frame.m.config.images).map(|src| {
         view! { class="nw",
@@ -24,14 +23,14 @@ pub fn article(frame: &Frame, item: &Arc<Item>) -> impl IntoView {
         let new_tab = target == Target::NewTab;
         view! { class="nw",
             <a part="source-link" class="source" href=href target=target.as_str() rel=new_tab.then_some("noopener")>
-                {frame.m.label(&frame.m.config.labels.read_more, sentences(lang).read_more)}
-                {new_tab.then(|| view! { class="nw", <span class="sr-only">{format!(" {}", sentences(lang).new_tab)}</span> })}
+                {frame.m.label(&frame.m.config.labels.read_more, words.read_more)}
+                {new_tab.then(|| view! { class="nw", <span class="sr-only">{format!(" {}", words.new_tab)}</span> })}
             </a>
         }
     });
     let dom_id = item.dom_id();
     let close_id = dom_id.clone();
-    let close = frame.m.label(&frame.m.config.labels.close, sentences(lang).close);
+    let close = frame.m.label(&frame.m.config.labels.close, words.close);
     view! { class="nw",
         <article part="article" class="article" id=dom_id.clone() aria-labelledby=format!("{dom_id}-h")>
             {image}

@@ -7,7 +7,6 @@ use crate::widget::state::Teaser;
 use leptos::either::Either;
 use leptos::prelude::*;
 use news_widget_core::dates::to_iso;
-use news_widget_core::i18n::sentences;
 use news_widget_core::model::Timestamp;
 use news_widget_core::{Dates, Item, Layout, OpenMode};
 use std::sync::Arc;
@@ -21,7 +20,7 @@ pub fn teaser(frame: &Frame, teaser: &Teaser) -> impl IntoView {
     let section =
         item.section.clone().filter(|_| !compact).map(|s| view! { class="nw", <span part="section" class="section">{s}</span> });
     let source = teaser.source.clone().map(|s| view! { class="nw", <span part="source" class="source-name">{s}</span> });
-    let fresh = teaser.fresh.then(|| view! { class="nw", <span part="new" class="new">{sentences(frame.lang).fresh}</span> });
+    let fresh = teaser.fresh.then(|| view! { class="nw", <span part="new" class="new">{frame.words.fresh}</span> });
     let summary = item
         .standfirst
         .clone()

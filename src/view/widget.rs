@@ -9,14 +9,15 @@
 use super::teaser::teaser;
 use crate::widget::state::{Fallback, Load, Model, Phase, WidgetState};
 use leptos::prelude::*;
-use news_widget_core::i18n::{config_message, is_rtl, sentences, stale_note, updates, Lang};
+use news_widget_core::i18n::{config_message, is_rtl, stale_note, updates, Sentences};
 use news_widget_core::{Layout, Theme};
 
 /// Everything one render reads.
 pub struct Frame {
     pub state: WidgetState,
     pub m: Model,
-    pub lang: Lang,
+    /// The widget's own sentences, in its language.
+    pub words: &'static Sentences,
 }
 
 impl Frame {
@@ -45,7 +46,7 @@ pub fn NewsWidget(
     };
     move || {
         let m = state.model()?;
-        let frame = Frame { state, lang: m.ui_lang(), m };
+        let frame = Frame { state, words: m.words(), m };
         let m = &frame.m;
         let phase = m.phase();
         // The fallback content (the host's children) shows through the slot that follows this
@@ -87,7 +88,7 @@ fn updates_button(frame: &Frame) -> Option<impl IntoView> {
     let count = frame.m.pending.as_ref()?.count;
     let text = match &frame.m.config.labels.updates {
         Some(label) => label.replace("{n}", &count.to_string()),
-        None => updates(frame.lang, &crate::browser::intl::plural(&frame.m.lang, count), count),
+        None => updates(frame.words, &crate::browser::intl::plural(&frame.m.lang, count), count),
     };
     Some(action(frame, "updates", text, WidgetState::show_updates))
 }
@@ -102,7 +103,7 @@ fn action(frame: &Frame, part: &'static str, text: String, act: fn(&WidgetState)
 /// `more` while teasers remain, and `all`, the link to the publisher's news page.
 fn footer(frame: &Frame) -> Option<impl IntoView> {
     let m = &frame.m;
-    let words = sentences(frame.lang);
+    let words = frame.words;
     let more = (m.config.more && m.more_left)
         .then(|| action(frame, "more", m.label(&m.config.labels.more, words.more), WidgetState::show_more));
     let all =
@@ -117,7 +118,7 @@ fn message(frame: &Frame, phase: Phase) -> Option<impl IntoView> {
     let error = phase == Phase::Error;
     let text = match phase {
         Phase::Error => frame.m.error_message()?,
-        Phase::Empty => frame.m.label(&frame.m.config.labels.empty, sentences(frame.lang).empty),
+        Phase::Empty => frame.m.label(&frame.m.config.labels.empty, frame.words.empty),
         _ => return None,
     };
     Some(view! { class="nw",
@@ -154,7 +155,7 @@ fn notices(frame: &Frame) -> Option<impl IntoView> {
 fn stale(frame: &Frame) -> Option<impl IntoView> {
     let Load::Ready { fetched_at, stale: true, .. } = frame.m.load else { return None };
     let age = frame.m.clock.as_ref()?.relative(fetched_at, frame.m.now);
-    Some(view! { class="nw", <p part="stale" class="stale">{stale_note(frame.lang, &age)}</p> })
+    Some(view! { class="nw", <p part="stale" class="stale">{stale_note(frame.words, &age)}</p> })
 }
 
 /// Placeholder rows as tall as the list will be, so the host page does not jump.
@@ -177,7 +178,7 @@ fn skeleton(frame: &Frame) -> impl IntoView {
     }
     view! { class="nw",
         <div part="loading" class=class aria-busy="true">
-            <span class="sr-only">{sentences(frame.lang).loading}</span>
+            <span class="sr-only">{frame.words.loading}</span>
             <div class="bone" aria-hidden="true" style:--rows=rows></div>
         </div>
     }

@@ -27,6 +27,7 @@
 
 use super::config_source::ConfigSource;
 use super::state::{FeedUrl, Load, Phase, Shown, WidgetState};
+use super::words;
 use crate::browser::timers::{self, Timer, Visibility};
 use crate::browser::{dom, events::warn, intl, storage, url};
 use crate::load::{self, load_feed, Relay};
@@ -34,7 +35,7 @@ use crate::view::widget::NewsWidget;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use news_widget_core::config::attribute_names;
-use news_widget_core::i18n::config_message;
+use news_widget_core::i18n::{config_message, Lang};
 use news_widget_core::lifecycle::{Action, Event, Job, Lifecycle, LoadId, Settings, Start};
 use news_widget_core::model::Timestamp;
 use news_widget_core::{Config, ConfigIssue, Feed, FeedError};
@@ -153,6 +154,7 @@ pub fn mount(host: HtmlElement, source: ConfigSource, link: Option<Element>) -> 
         controller.handle(Event::PageHidden);
     }
     controller.report(&issues);
+    controller.fetch_words();
     controller.state.change(|m| {
         m.feeds = feed;
         m.notices = notices;
@@ -212,9 +214,24 @@ impl Controller {
         let feed_changed = self.state.peek(|m| m.feeds != feed).unwrap_or(true);
         let settings = Settings { feed_ok: feed.is_ok(), feed_changed, lazy: config.lazy, refresh: config.refresh };
         self.state.set_config(config, notices(issues), lang, feed);
+        self.fetch_words();
         self.handle(Event::Reconfigured(settings));
         self.join_if_known();
         self.reflect_phase();
+    }
+
+    /// A language whose sentences are in the `words` part (one the loader did not prepare, or
+    /// an attribute just set) fetches it; the widget is drawn again when it comes.
+    fn fetch_words(&self) {
+        let ready = self.state.peek(|m| words::ready(Lang::from_tag(&m.lang))).unwrap_or(true);
+        if !ready {
+            let state = self.state;
+            spawn_local(async move {
+                if words::fetch().await.is_ok() {
+                    state.change(|_| ());
+                }
+            });
+        }
     }
 
     fn watch_viewport(&self) {
@@ -486,6 +503,22 @@ impl Controller {
             }
         }
     }
+}
+
+/// Whether a widget mounted in `host` from `source` should wait for the `words` part (its
+/// language's sentences are there): then the part is fetched and `done` called once it came or
+/// cannot come. The loader asks before it mounts, so no reader sees another language first.
+pub fn words_first(host: &Element, source: &ConfigSource, done: js_sys::Function) -> bool {
+    let (config, _) = source.read();
+    if words::ready(Lang::from_tag(&resolve_lang(host, config.lang.as_deref()))) {
+        return false;
+    }
+    // Leptos's executor starts with the first mount, which has not happened yet.
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = words::fetch().await;
+        let _ = done.call0(&JsValue::UNDEFINED);
+    });
+    true
 }
 
 /// `data-lang`, else the nearest `lang`, else the browser's; canonical, or English.

@@ -9,8 +9,9 @@ use crate::browser::dom::{fill_later, fill_once};
 use crate::browser::events::dispatch;
 use crate::browser::html::text_fragment;
 use crate::browser::intl::Clock;
+use crate::widget::words;
 use leptos::prelude::*;
-use news_widget_core::i18n::{self, Lang};
+use news_widget_core::i18n::{self, Lang, Sentences};
 use news_widget_core::model::Timestamp;
 use news_widget_core::select::{choose, Filters};
 use news_widget_core::text::{html_to_text, paragraphs};
@@ -148,9 +149,9 @@ pub struct Model {
 }
 
 impl Model {
-    /// The language of the widget's own sentences.
-    pub fn ui_lang(&self) -> Lang {
-        Lang::from_tag(&self.lang)
+    /// The widget's own sentences, in its language (see [`crate::widget::words`]).
+    pub fn words(&self) -> &'static Sentences {
+        words::sentences(Lang::from_tag(&self.lang))
     }
 
     /// Whether news is shown (fetched, or a kept copy).
@@ -186,7 +187,7 @@ impl Model {
 
     /// `e` in a sentence of the widget's language, naming the server of the feed at `url`.
     pub fn sentence_for(&self, e: &FeedError, url: &str) -> String {
-        i18n::error_message(self.ui_lang(), e, &host_of(url))
+        i18n::error_message(self.words(), e, &host_of(url))
     }
 
     /// The widget's own words, or the site's (`data-label-*`).

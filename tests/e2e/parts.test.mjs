@@ -122,3 +122,58 @@ test("without the part, a JSON Feed's dates in words leave their items shown, da
   assert.deepEqual(log.errors, []);
   await page.context().close();
 });
+
+// The sentences of Spanish, Italian, Portuguese, Dutch and Arabic are the `words` part: a page
+// in one of them has it requested by the loader with the module, and its widgets mount once it
+// came, so no reader sees English first; other pages never fetch it.
+const SEEN = `<script>window.__seen = [];
+  (function look() { var w = document.getElementById("w"), r = w && w.shadowRoot;
+    if (r) window.__seen.push(r.textContent); requestAnimationFrame(look); })();</script>`;
+const more = (page) => page.locator("#w [part~=more]").innerText();
+
+test("a page in Spanish has the words part fetched with the module, once, and its widget speaks Spanish from the first frame", async () => {
+  const url = env.page("parts-words-es", html(`<div id="w" data-news-widget data-lang="es" data-more="true" data-limit="2"
+    data-feed="/__f/feed?name=pwes&amp;n=5"></div>`, { head: SEEN, script: '<script src="/__slow/news-widget.js" async></script>', lang: "es" }));
+  const { page, log } = await open(env, url);
+  assert.equal(await settled(page, "#w"), "ready");
+  assert.equal(await more(page), "Más noticias");
+  const t = await page.evaluate(() => {
+    const all = performance.getEntriesByType("resource");
+    const end = (f) => all.find((r) => r.name.endsWith(f));
+    return { words: end("split_words.wasm").startTime, wasmEnd: end("news_widget_bg.wasm").responseEnd };
+  });
+  assert.ok(t.words < t.wasmEnd - 400, `the part was asked for at ${t.words.toFixed(0)} ms, the module came at ${t.wasmEnd.toFixed(0)} ms`);
+  assert.equal(parts(log).filter((f) => f === "split_words.wasm").length, 1, "fetched once: the module took the loader's request");
+  const seen = await page.evaluate(() => window.__seen.filter(Boolean));
+  assert.ok(seen.length > 0, "the shadow root was watched");
+  assert.deepEqual(seen.filter((s) => /Loading the latest news|More news|New\b/.test(s)), [], "never a word of English");
+  assert.deepEqual(log.errors, []);
+  await page.context().close();
+});
+
+test("a page in French never fetches the words part; a widget switched to Italian fetches it and speaks Italian", async () => {
+  const url = env.page("parts-words-fr", html(`<div id="w" data-news-widget data-lang="fr" data-more="true" data-limit="2"
+    data-feed="/__f/feed?name=pwfr&amp;n=5"></div>`));
+  const { page, log } = await open(env, url);
+  assert.equal(await settled(page, "#w"), "ready");
+  assert.equal(await more(page), "Plus d’actualités");
+  assert.ok(await requested(page, log, "split_article.wasm"), "idle after ready");
+  assert.ok(!parts(log).includes("split_words.wasm"), `no words part for French: ${parts(log)}`);
+  await page.locator("#w").evaluate((el) => el.setAttribute("data-lang", "it"));
+  await page.locator("#w [part~=more]", { hasText: "Altre notizie" }).waitFor();
+  assert.equal(parts(log).filter((f) => f === "split_words.wasm").length, 1);
+  assert.equal(await page.locator("#w").evaluate((el) => el.shadowRoot.querySelector(".root").lang), "it");
+  assert.deepEqual(log.errors, []);
+  await page.context().close();
+});
+
+test("without the words part, a widget in Spanish works, in English", async () => {
+  const url = env.page("parts-words-missing", html(`<div id="w" data-news-widget data-lang="es" data-more="true" data-limit="2"
+    data-feed="/__f/feed?name=pwno&amp;n=5"></div>`, { script: '<script src="/__nopart/news-widget.js" async></script>', lang: "es" }));
+  const { page, log } = await open(env, url);
+  assert.equal(await settled(page, "#w"), "ready");
+  assert.equal(await more(page), "More news");
+  assert.equal(await page.locator("#w [part~=teaser]").count(), 2);
+  assert.deepEqual(log.errors, [], "no uncaught error: nothing panicked");
+  await page.context().close();
+});

@@ -1,12 +1,15 @@
 // The package's entry for bundlers: `import { mount } from "news-widget"`. It instantiates the
 // module once, on first use (the bundler copies news_widget_bg.wasm beside the bundle, found
 // through `new URL(..., import.meta.url)`), and returns the widget handle.
-import init, { mount as mountNow } from "./news_widget.js";
+import init, { mount as mountNow, wordsFirst } from "./news_widget.js";
 
 let ready;
 
 /** Mounts a widget in `element`; resolves to a handle with `refresh()` and `unmount()`. */
 export function mount(element, options) {
   ready ||= init();
-  return ready.then(() => mountNow(element, options));
+  // A widget in a language of the module's `words` part mounts once the part has come.
+  return ready
+    .then(() => new Promise((done) => wordsFirst(element, element, options, done) || done()))
+    .then(() => mountNow(element, options));
 }
