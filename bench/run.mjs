@@ -178,4 +178,4 @@ const baselineBytes = sizes(["bench/baseline.js"]);
 // idle after ready, RSS/Atom's when such a feed arrives.
 const laterBytes = sizes(readdirSync(new URL("../dist/", import.meta.url)).filter((f) => /^(split_\w+|chunk_\d+)\.wasm$/.test(f)).map((f) => `dist/${f}`));
 console.log(`\nBytes on the wire before the feed: widget ${widgetBytes.gzip} B gzip, ${widgetBytes.brotli} B brotli (loader, glue, the module's first part); baseline ${baselineBytes.gzip} B gzip, ${baselineBytes.brotli} B brotli.`);
-console.log(`The module's later parts, after ready: ${laterBytes.gzip} B gzip, ${laterBytes.brotli} B brotli.`);
+console.log(`The module's later parts, each fetched only when needed (all of them): ${laterBytes.gzip} B gzip, ${laterBytes.brotli} B brotli.`);
