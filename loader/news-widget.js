@@ -240,7 +240,7 @@
       prefetchWords(entry, el, options);
       return load().then(function (glue) {
         if (entry.cancelled) return;
-        // A widget in a language of the module's `words` part waits for it (see wordsFor).
+        // A widget in a language of the module's `words` part waits for it (see wordsFirst in src/lib.rs).
         return new Promise(function (done) {
           if (!glue.wordsFirst(entry.host, el, options, done)) done();
         }).then(function () {

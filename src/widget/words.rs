@@ -1,7 +1,7 @@
 //! The sentences of a widget's language. English, French and German are in the module's first
 //! part; Spanish, Italian, Portuguese, Dutch and Arabic come with the `words` part, so a page
 //! downloads the words of its own language only. The loader fetches the part before it mounts
-//! a widget in one of them (`wordsFor`), so no reader sees another language first; a widget
+//! a widget in one of them (`wordsFirst`), so no reader sees another language first; a widget
 //! that gets such a language later (an attribute changed, or mounted without the loader)
 //! speaks English until the part has come, and English for good should it never come.
 
