@@ -104,7 +104,7 @@
     ar: "لا يمكن عرض الأخبار في هذه الصفحة."
   };
 
-  /** Feed requests (and the `words` part's) started while the module downloads, by absolute URL:
+  /** Feed requests (and the words parts') started while the module downloads, by absolute URL:
    *  the module takes each (NewsWidget._take) instead of fetching it again. Once the module runs,
    *  it fetches itself. */
   var prefetched = new Map();
@@ -137,21 +137,20 @@
     setTimeout(function () { if (prefetched.get(url.href) === answer) prefetched.delete(url.href); }, FEED_TIMEOUT);
   }
 
-  /** The languages whose sentences are in the module's `words` part (news_widget_core::i18n::LATER;
-   *  a test checks it). A widget in one of them mounts once the part has come. */
-  var LATER_WORDS = /^(es|it|pt|nl|ar)$/;
-  var wordsAsked = false;
+  /** The languages whose sentences are each a part of the module (news_widget_core::i18n::LATER;
+   *  a test checks it): every one but English. A widget in one of them mounts once its part has come. */
+  var LATER_WORDS = /^(fr|de|es|it|pt|nl|ar)$/;
 
-  /** Starts the request of the `words` part with the module's, for a widget whose language (as
-   *  the module resolves it: the option, data-lang, the nearest lang, the browser's) needs it:
+  /** Starts the request of a widget's language part with the module's, when its language (as
+   *  the module resolves it: the option, data-lang, the nearest lang, the browser's) needs one:
    *  the module's part loader takes it (tools/take-parts.mjs), and no round trip is added. */
   function prefetchWords(entry, el, options) {
     var o = options || {};
     var tag = (o.lang != null ? String(o.lang) : el.getAttribute("data-lang")) ||
       (entry.host.closest("[lang]") || {}).lang || navigator.language || "";
-    if (running || wordsAsked || !LATER_WORDS.test(tag.split(/[-_]/)[0].toLowerCase())) return;
-    wordsAsked = true;
-    var url = new URL("split_words.wasm", base).href;
+    var lang = tag.split(/[-_]/)[0].toLowerCase();
+    var url = new URL("split_words_" + lang + ".wasm", base).href;
+    if (running || prefetched.has(url) || !LATER_WORDS.test(lang)) return;
     var answer = fetch(url);
     answer.catch(function () { /* the module's part loader reads the failure */ });
     prefetched.set(url, answer);
@@ -240,7 +239,7 @@
       prefetchWords(entry, el, options);
       return load().then(function (glue) {
         if (entry.cancelled) return;
-        // A widget in a language of the module's `words` part waits for it (see wordsFirst in src/lib.rs).
+        // A widget in any language but English waits for its words part (see wordsFirst in src/lib.rs).
         return new Promise(function (done) {
           if (!glue.wordsFirst(entry.host, el, options, done)) done();
         }).then(function () {

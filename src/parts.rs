@@ -73,12 +73,29 @@ part!(article, preload_article:
     }
 );
 
-part!(words:
-    /// The sentences of the languages the first part does not carry (`crate::widget::words`).
-    fn later_words() -> &'static [(Lang, &'static Sentences)] {
-        &news_widget_core::i18n::LATER
-    }
-);
+/// One part per language but English (every language's fallback, in the first part): a page
+/// downloads the sentences of its own language only.
+macro_rules! words {
+    ($($part:ident: $lang:ident => $sentences:ident),*) => {
+        $(part!($part:
+            /// The sentences of one language (`crate::widget::words`).
+            fn $part() -> &'static Sentences {
+                &news_widget_core::i18n::$sentences
+            }
+        );)*
+
+        /// The sentences of `lang` from its part; English's are in the first part.
+        pub async fn later_words(lang: Lang) -> Result<&'static Sentences, Missing> {
+            match lang {
+                $(Lang::$lang => $part().await,)*
+                Lang::En => Ok(&news_widget_core::i18n::EN),
+            }
+        }
+    };
+}
+
+words!(words_fr: Fr => FR, words_de: De => DE, words_es: Es => ES, words_it: It => IT, words_pt: Pt => PT,
+    words_nl: Nl => NL, words_ar: Ar => AR);
 
 thread_local! {
     static PREFETCHED: Cell<bool> = const { Cell::new(false) };

@@ -1,6 +1,6 @@
 // The module's part loader (`__wasm_split.js`, written by wasm-split) fetches each later part
 // itself when the module first calls into it. The loader may have started that request already,
-// while the module downloaded (the `words` part of a page in Spanish, say: see prefetchWords in
+// while the module downloaded (the words part of a page in Spanish, say: see prefetchWords in
 // loader/news-widget.js): this rewrites each part's fetch to take the loader's answer when there
 // is one (`NewsWidget._take`, as the module takes a prefetched feed), so the part is not fetched
 // twice. Without the loader (a bundler's build) it fetches as before.

@@ -340,20 +340,19 @@ pub fn sentences(lang: Lang) -> &'static Sentences {
     first_sentences(lang).unwrap_or_else(|| later_sentences(lang))
 }
 
-/// The sentences the module's first part carries: English (every other language's fallback),
-/// French and German. The widget takes the others from a later part ([`later_sentences`]), so a
-/// page pays only for its own language.
+/// The sentences the module's first part carries: English's, every other language's fallback.
+/// The widget takes each other language's from a later part of its own ([`LATER`]), so a page
+/// pays only for its own language.
 pub fn first_sentences(lang: Lang) -> Option<&'static Sentences> {
     match lang {
         Lang::En => Some(&EN),
-        Lang::Fr => Some(&FR),
-        Lang::De => Some(&DE),
         _ => None,
     }
 }
 
-/// The sentences of the languages [`first_sentences`] does not carry.
-pub static LATER: [(Lang, &Sentences); 5] = [(Lang::Es, &ES), (Lang::It, &IT), (Lang::Pt, &PT), (Lang::Nl, &NL), (Lang::Ar, &AR)];
+/// The sentences of the languages [`first_sentences`] does not carry, each a part of the module.
+pub static LATER: [(Lang, &Sentences); 7] =
+    [(Lang::Fr, &FR), (Lang::De, &DE), (Lang::Es, &ES), (Lang::It, &IT), (Lang::Pt, &PT), (Lang::Nl, &NL), (Lang::Ar, &AR)];
 
 /// The sentences of a language [`first_sentences`] does not carry (English for those it does).
 pub fn later_sentences(lang: Lang) -> &'static Sentences {

@@ -220,14 +220,14 @@ impl Controller {
         self.reflect_phase();
     }
 
-    /// A language whose sentences are in the `words` part (one the loader did not prepare, or
+    /// A language whose sentences are in a part of their own (one the loader did not prepare, or
     /// an attribute just set) fetches it; the widget is drawn again when it comes.
     fn fetch_words(&self) {
-        let ready = self.state.peek(|m| words::ready(Lang::from_tag(&m.lang))).unwrap_or(true);
-        if !ready {
+        let lang = self.state.peek(|m| Lang::from_tag(&m.lang)).unwrap_or(Lang::En);
+        if !words::ready(lang) {
             let state = self.state;
             spawn_local(async move {
-                if words::fetch().await.is_ok() {
+                if words::fetch(lang).await.is_ok() {
                     state.change(|_| ());
                 }
             });
@@ -505,17 +505,18 @@ impl Controller {
     }
 }
 
-/// Whether a widget mounted in `host` from `source` should wait for the `words` part (its
-/// language's sentences are there): then the part is fetched and `done` called once it came or
+/// Whether a widget mounted in `host` from `source` should wait for its language's part of
+/// the module (its sentences are there): then the part is fetched and `done` called once it came or
 /// cannot come. The loader asks before it mounts, so no reader sees another language first.
 pub fn words_first(host: &Element, source: &ConfigSource, done: js_sys::Function) -> bool {
     let (config, _) = source.read();
-    if words::ready(Lang::from_tag(&resolve_lang(host, config.lang.as_deref()))) {
+    let lang = Lang::from_tag(&resolve_lang(host, config.lang.as_deref()));
+    if words::ready(lang) {
         return false;
     }
     // Leptos's executor starts with the first mount, which has not happened yet.
     wasm_bindgen_futures::spawn_local(async move {
-        let _ = words::fetch().await;
+        let _ = words::fetch(lang).await;
         let _ = done.call0(&JsValue::UNDEFINED);
     });
     true

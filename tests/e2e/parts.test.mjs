@@ -123,15 +123,16 @@ test("without the part, a JSON Feed's dates in words leave their items shown, da
   await page.context().close();
 });
 
-// The sentences of Spanish, Italian, Portuguese, Dutch and Arabic are the `words` part: a page
-// in one of them has it requested by the loader with the module, and its widgets mount once it
-// came, so no reader sees English first; other pages never fetch it.
+// Each language's sentences but English's (every language's fallback) are a part of their own:
+// a page in one of them has its part requested by the loader with the module, and its widgets
+// mount once it came, so no reader sees English first; an English page fetches none, and a page
+// only its own.
 const SEEN = `<script>window.__seen = [];
   (function look() { var w = document.getElementById("w"), r = w && w.shadowRoot;
     if (r) window.__seen.push(r.textContent); requestAnimationFrame(look); })();</script>`;
 const more = (page) => page.locator("#w [part~=more]").innerText();
 
-test("a page in Spanish has the words part fetched with the module, once, and its widget speaks Spanish from the first frame", async () => {
+test("a page in Spanish has its words part fetched with the module, once, and its widget speaks Spanish from the first frame", async () => {
   const url = env.page("parts-words-es", html(`<div id="w" data-news-widget data-lang="es" data-more="true" data-limit="2"
     data-feed="/__f/feed?name=pwes&amp;n=5"></div>`, { head: SEEN, script: '<script src="/__slow/news-widget.js" async></script>', lang: "es" }));
   const { page, log } = await open(env, url);
@@ -140,10 +141,11 @@ test("a page in Spanish has the words part fetched with the module, once, and it
   const t = await page.evaluate(() => {
     const all = performance.getEntriesByType("resource");
     const end = (f) => all.find((r) => r.name.endsWith(f));
-    return { words: end("split_words.wasm").startTime, wasmEnd: end("news_widget_bg.wasm").responseEnd };
+    return { words: end("split_words_es.wasm").startTime, wasmEnd: end("news_widget_bg.wasm").responseEnd };
   });
   assert.ok(t.words < t.wasmEnd - 400, `the part was asked for at ${t.words.toFixed(0)} ms, the module came at ${t.wasmEnd.toFixed(0)} ms`);
-  assert.equal(parts(log).filter((f) => f === "split_words.wasm").length, 1, "fetched once: the module took the loader's request");
+  assert.equal(parts(log).filter((f) => f === "split_words_es.wasm").length, 1, "fetched once: the module took the loader's request");
+  assert.deepEqual(parts(log).filter((f) => f.startsWith("split_words_")), ["split_words_es.wasm"], "no other language's");
   const seen = await page.evaluate(() => window.__seen.filter(Boolean));
   assert.ok(seen.length > 0, "the shadow root was watched");
   assert.deepEqual(seen.filter((s) => /Loading the latest news|More news|New\b/.test(s)), [], "never a word of English");
@@ -151,23 +153,42 @@ test("a page in Spanish has the words part fetched with the module, once, and it
   await page.context().close();
 });
 
-test("a page in French never fetches the words part; a widget switched to Italian fetches it and speaks Italian", async () => {
-  const url = env.page("parts-words-fr", html(`<div id="w" data-news-widget data-lang="fr" data-more="true" data-limit="2"
-    data-feed="/__f/feed?name=pwfr&amp;n=5"></div>`));
+test("a page in English fetches no words part; a widget switched to Italian fetches Italian's and speaks Italian", async () => {
+  const url = env.page("parts-words-en", html(`<div id="w" data-news-widget data-lang="en" data-more="true" data-limit="2"
+    data-feed="/__f/feed?name=pwen&amp;n=5"></div>`, { lang: "en" }));
   const { page, log } = await open(env, url);
   assert.equal(await settled(page, "#w"), "ready");
-  assert.equal(await more(page), "Plus d’actualités");
+  assert.equal(await more(page), "More news");
   assert.ok(await requested(page, log, "split_article.wasm"), "idle after ready");
-  assert.ok(!parts(log).includes("split_words.wasm"), `no words part for French: ${parts(log)}`);
+  assert.deepEqual(parts(log).filter((f) => f.startsWith("split_words_")), [], `no words part for English: ${parts(log)}`);
   await page.locator("#w").evaluate((el) => el.setAttribute("data-lang", "it"));
   await page.locator("#w [part~=more]", { hasText: "Altre notizie" }).waitFor();
-  assert.equal(parts(log).filter((f) => f === "split_words.wasm").length, 1);
+  assert.deepEqual(parts(log).filter((f) => f.startsWith("split_words_")), ["split_words_it.wasm"]);
   assert.equal(await page.locator("#w").evaluate((el) => el.shadowRoot.querySelector(".root").lang), "it");
   assert.deepEqual(log.errors, []);
   await page.context().close();
 });
 
-test("without the words part, a widget in Spanish works, in English", async () => {
+test("a page in French has French's part only, from the first frame; two widgets in two languages, one part each", async () => {
+  const url = env.page("parts-words-fr", html(`<div id="w" data-news-widget data-more="true" data-limit="2"
+    data-feed="/__f/feed?name=pwfr&amp;n=5"></div>
+    <div id="d" data-news-widget data-lang="de" data-more="true" data-limit="2" data-feed="/__f/feed?name=pwfr&amp;n=5"></div>`,
+  { head: SEEN, script: '<script src="/__slow/news-widget.js" async></script>' }));
+  const { page, log } = await open(env, url);
+  assert.equal(await settled(page, "#w"), "ready");
+  assert.equal(await settled(page, "#d"), "ready");
+  assert.equal(await more(page), "Plus d’actualités");
+  assert.equal(await page.locator("#d [part~=more]").innerText(), "Weitere Nachrichten");
+  const seen = await page.evaluate(() => window.__seen.filter(Boolean));
+  assert.ok(seen.length > 0, "the shadow root was watched");
+  assert.deepEqual(seen.filter((s) => /Loading the latest news|More news/.test(s)), [], "never a word of English");
+  assert.deepEqual(parts(log).filter((f) => f.startsWith("split_words_")).sort(), ["split_words_de.wasm", "split_words_fr.wasm"],
+    "each fetched once, by the loader");
+  assert.deepEqual(log.errors, []);
+  await page.context().close();
+});
+
+test("without its words part, a widget in Spanish works, in English", async () => {
   const url = env.page("parts-words-missing", html(`<div id="w" data-news-widget data-lang="es" data-more="true" data-limit="2"
     data-feed="/__f/feed?name=pwno&amp;n=5"></div>`, { script: '<script src="/__nopart/news-widget.js" async></script>', lang: "es" }));
   const { page, log } = await open(env, url);

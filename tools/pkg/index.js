@@ -8,7 +8,7 @@ let ready;
 /** Mounts a widget in `element`; resolves to a handle with `refresh()` and `unmount()`. */
 export function mount(element, options) {
   ready ||= init();
-  // A widget in a language of the module's `words` part mounts once the part has come.
+  // A widget in any language but English mounts once its words part has come.
   return ready
     .then(() => new Promise((done) => wordsFirst(element, element, options, done) || done()))
     .then(() => mountNow(element, options));
