@@ -104,7 +104,7 @@
     ar: "لا يمكن عرض الأخبار في هذه الصفحة."
   };
 
-  /** Feed requests (and the words parts') started while the module downloads, by absolute URL:
+  /** Feed requests (and parts of the module) started while the module downloads, by absolute URL:
    *  the module takes each (NewsWidget._take) instead of fetching it again. Once the module runs,
    *  it fetches itself. */
   var prefetched = new Map();
@@ -138,19 +138,33 @@
   }
 
   /** The languages whose sentences are each a part of the module (news_widget_core::i18n::LATER;
-   *  a test checks it): every one but English. A widget in one of them mounts once its part has come. */
+   *  a test checks it): every one but English. */
   var LATER_WORDS = /^(fr|de|es|it|pt|nl|ar)$/;
+  /** The parts of the module an attribute asks for, by its option and attribute names
+   *  (src/widget/optional.rs): the pictures' body scan, the links' parameters. */
+  var ATTRIBUTE_PARTS = [["thumbnails", "thumbnails", "pictures"], ["linkParams", "link-params", "links"]];
 
-  /** Starts the request of a widget's language part with the module's, when its language (as
-   *  the module resolves it: the option, data-lang, the nearest lang, the browser's) needs one:
-   *  the module's part loader takes it (tools/take-parts.mjs), and no round trip is added. */
-  function prefetchWords(entry, el, options) {
+  /** Starts the requests of the parts of the module a widget needs with the module's: its
+   *  language's words (the language as the module resolves it: the option, data-lang, the
+   *  nearest lang, the browser's), the code its attributes ask for. The module's part loader
+   *  takes them (tools/take-parts.mjs) and the widget mounts once they came (partsFirst in
+   *  src/lib.rs): no round trip is added. A wrong guess costs a request, never a wrong widget. */
+  function prefetchParts(entry, el, options) {
+    if (running) return;
     var o = options || {};
     var tag = (o.lang != null ? String(o.lang) : el.getAttribute("data-lang")) ||
       (entry.host.closest("[lang]") || {}).lang || navigator.language || "";
     var lang = tag.split(/[-_]/)[0].toLowerCase();
-    var url = new URL("split_words_" + lang + ".wasm", base).href;
-    if (running || prefetched.has(url) || !LATER_WORDS.test(lang)) return;
+    if (LATER_WORDS.test(lang)) prefetchPart("words_" + lang);
+    ATTRIBUTE_PARTS.forEach(function (p) {
+      var value = o[p[0]] != null ? String(o[p[0]]) : el.getAttribute("data-" + p[1]);
+      if (value != null && value.trim() !== "" && value !== "false") prefetchPart(p[2]);
+    });
+  }
+
+  function prefetchPart(name) {
+    var url = new URL("split_" + name + ".wasm", base).href;
+    if (prefetched.has(url)) return;
     var answer = fetch(url);
     answer.catch(function () { /* the module's part loader reads the failure */ });
     prefetched.set(url, answer);
@@ -236,12 +250,12 @@
       // A widget that loads now (not lazy, or within two viewport heights, where the module's
       // own watch will find it) has its feed requested while the module downloads.
       if (!isLazy(el, options) || near(entry.link || entry.host)) prefetch(el, options);
-      prefetchWords(entry, el, options);
+      prefetchParts(entry, el, options);
       return load().then(function (glue) {
         if (entry.cancelled) return;
-        // A widget in any language but English waits for its words part (see wordsFirst in src/lib.rs).
+        // A widget waits for the parts of the module it needs (see partsFirst in src/lib.rs).
         return new Promise(function (done) {
-          if (!glue.wordsFirst(entry.host, el, options, done)) done();
+          if (!glue.partsFirst(entry.host, el, options, done)) done();
         }).then(function () {
           if (entry.cancelled) return;
           entry.widget = glue.mountPlacement(entry.host, el, options, entry.link);

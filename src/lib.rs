@@ -49,12 +49,13 @@ pub fn mount(element: HtmlElement, options: JsValue) -> Result<Widget, JsValue> 
     mount_placement(element, source, options, None)
 }
 
-/// The step before mounting in `host` (the loader's and the package's): `true` when the widget's
-/// language is in a later part of the module, which is then fetched and `done` called once it
-/// came (or cannot come); `false` when the widget can mount at once.
-#[wasm_bindgen(js_name = wordsFirst)]
-pub fn words_first(host: HtmlElement, source: Option<Element>, options: JsValue, done: js_sys::Function) -> bool {
-    widget::controller::words_first(&host, &ConfigSource { element: source, options }, done)
+/// The step before mounting in `host` (the loader's and the package's): `true` when the widget
+/// needs later parts of the module (its language's words, the code its attributes ask for),
+/// which are then fetched and `done` called once they came (or cannot come); `false` when the
+/// widget can mount at once.
+#[wasm_bindgen(js_name = partsFirst)]
+pub fn parts_first(host: HtmlElement, source: Option<Element>, options: JsValue, done: js_sys::Function) -> bool {
+    widget::controller::parts_first(&host, &ConfigSource { element: source, options }, done)
 }
 
 /// The loader's entry: mounts in `host`, reading settings from `options` then `source` (the

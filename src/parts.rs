@@ -73,6 +73,20 @@ part!(article, preload_article:
     }
 );
 
+part!(pictures:
+    /// The scan of an item's body for its picture (`data-thumbnails`; `crate::widget::optional`).
+    fn body_images_code() -> crate::widget::optional::BodyImages {
+        news_widget_core::thumbnail::body_images
+    }
+);
+
+part!(links:
+    /// The parameters added to links (`data-link-params`; `crate::widget::optional`).
+    fn with_params_code() -> crate::widget::optional::WithParams {
+        news_widget_core::link_params::with_params
+    }
+);
+
 /// One part per language but English (every language's fallback, in the first part): a page
 /// downloads the sentences of its own language only.
 macro_rules! words {

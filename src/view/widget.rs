@@ -21,12 +21,13 @@ pub struct Frame {
 }
 
 impl Frame {
-    /// The item's link as readers follow it: with `data-link-params`, when set.
+    /// The item's link as readers follow it: with `data-link-params`, when set (and its part
+    /// has come: `widget::optional`).
     pub fn article_link(&self, item: &news_widget_core::Item) -> Option<String> {
         let link = item.link.as_deref()?;
-        Some(match &self.m.config.link_params {
-            Some(params) => news_widget_core::link_params::with_params(link, params),
-            None => link.to_owned(),
+        Some(match (&self.m.config.link_params, crate::widget::optional::with_params()) {
+            (Some(params), Some(with_params)) => with_params(link, params),
+            _ => link.to_owned(),
         })
     }
 }

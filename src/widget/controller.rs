@@ -26,6 +26,7 @@
 //! copy at once (else the placeholder) and may take what another widget loaded seconds ago.
 
 use super::config_source::ConfigSource;
+use super::optional::Needs;
 use super::state::{FeedUrl, Load, Phase, Shown, WidgetState};
 use super::words;
 use crate::browser::timers::{self, Timer, Visibility};
@@ -154,7 +155,7 @@ pub fn mount(host: HtmlElement, source: ConfigSource, link: Option<Element>) -> 
         controller.handle(Event::PageHidden);
     }
     controller.report(&issues);
-    controller.fetch_words();
+    controller.fetch_parts();
     controller.state.change(|m| {
         m.feeds = feed;
         m.notices = notices;
@@ -214,21 +215,24 @@ impl Controller {
         let feed_changed = self.state.peek(|m| m.feeds != feed).unwrap_or(true);
         let settings = Settings { feed_ok: feed.is_ok(), feed_changed, lazy: config.lazy, refresh: config.refresh };
         self.state.set_config(config, notices(issues), lang, feed);
-        self.fetch_words();
+        self.fetch_parts();
         self.handle(Event::Reconfigured(settings));
         self.join_if_known();
         self.reflect_phase();
     }
 
-    /// A language whose sentences are in a part of their own (one the loader did not prepare, or
-    /// an attribute just set) fetches it; the widget is drawn again when it comes.
-    fn fetch_words(&self) {
-        let lang = self.state.peek(|m| Lang::from_tag(&m.lang)).unwrap_or(Lang::En);
-        if !words::ready(lang) {
+    /// The parts of the module the widget's language and attributes ask for, when the loader did
+    /// not prepare them (an attribute just set, a widget mounted without the loader): fetched,
+    /// and the widget drawn again (its teasers chosen again, for their pictures) when they come.
+    fn fetch_parts(&self) {
+        let Some((lang, needs)) = self.state.peek(|m| (Lang::from_tag(&m.lang), Needs::of(&m.config))) else { return };
+        if !words::ready(lang) || !needs.ready() {
             let state = self.state;
             spawn_local(async move {
-                if words::fetch(lang).await.is_ok() {
-                    state.change(|_| ());
+                let words = words::fetch(lang).await;
+                let code = needs.fetch().await;
+                if words.is_ok() || code.is_ok() {
+                    state.choose_again();
                 }
             });
         }
@@ -505,18 +509,22 @@ impl Controller {
     }
 }
 
-/// Whether a widget mounted in `host` from `source` should wait for its language's part of
-/// the module (its sentences are there): then the part is fetched and `done` called once it came or
-/// cannot come. The loader asks before it mounts, so no reader sees another language first.
-pub fn words_first(host: &Element, source: &ConfigSource, done: js_sys::Function) -> bool {
+/// Whether a widget mounted in `host` from `source` should wait for parts of the module: its
+/// language's words, the code its attributes ask for (`widget::optional`). Then they are
+/// fetched and `done` called once they came or cannot come. The loader asks before it mounts
+/// (having requested those parts with the module), so no reader sees another language first, a
+/// teaser without its picture, or a link without its parameters.
+pub fn parts_first(host: &Element, source: &ConfigSource, done: js_sys::Function) -> bool {
     let (config, _) = source.read();
     let lang = Lang::from_tag(&resolve_lang(host, config.lang.as_deref()));
-    if words::ready(lang) {
+    let needs = Needs::of(&config);
+    if words::ready(lang) && needs.ready() {
         return false;
     }
     // Leptos's executor starts with the first mount, which has not happened yet.
     wasm_bindgen_futures::spawn_local(async move {
         let _ = words::fetch(lang).await;
+        let _ = needs.fetch().await;
         let _ = done.call0(&JsValue::UNDEFINED);
     });
     true

@@ -15,7 +15,6 @@ use news_widget_core::i18n::{self, Lang, Sentences};
 use news_widget_core::model::Timestamp;
 use news_widget_core::select::{choose, Filters};
 use news_widget_core::text::{html_to_text, paragraphs};
-use news_widget_core::thumbnail::body_images;
 use news_widget_core::{Body, Config, ConfigIssue, Feed, FeedError, Item, Layout};
 use std::rc::Rc;
 use std::sync::Arc;
@@ -249,14 +248,15 @@ impl Model {
     }
 }
 
-/// The item's picture: its image, else the first suitable image of its body (http(s)).
+/// The item's picture: its image, else the first suitable image of its body (http(s)), once
+/// the body scan's part is here (`widget::optional`).
 fn thumbnail(item: &Item, feed_url: &str) -> Option<String> {
     if item.image.is_some() {
         return item.image.clone();
     }
     let Some(Body::Html(html)) = &item.body else { return None };
     let base = item.link.as_deref().unwrap_or(feed_url);
-    body_images(html).iter().find_map(|src| crate::browser::url::safe_link(src, base))
+    crate::widget::optional::body_images()?(html).iter().find_map(|src| crate::browser::url::safe_link(src, base))
 }
 
 /// A widget's state. Copy: it is a handle.
@@ -301,6 +301,12 @@ impl WidgetState {
     /// Changes the model; ignored once unmounted.
     pub fn change(&self, f: impl FnOnce(&mut Model)) {
         self.model.try_update(f);
+    }
+
+    /// Chooses the teasers again and draws them: code they need (a language's words, the
+    /// pictures' body scan) has come.
+    pub fn choose_again(&self) {
+        self.change(Model::choose_visible);
     }
 
     /// Shows a new load state, and the teasers it brings.

@@ -28,6 +28,7 @@ test("a JSON Feed's teasers need the first part only; the article's part comes w
   assert.equal(await settled(page, "#w"), "ready");
   const atReady = parts(log);
   assert.ok(!atReady.includes("split_xml.wasm"), `no RSS/Atom part for a JSON Feed: ${atReady}`);
+  assert.ok(!atReady.some((f) => /^split_(pictures|links|words_\w+)\.wasm$/.test(f)), `no part its attributes do not ask for: ${atReady}`);
   assert.ok(await requested(page, log, "split_article.wasm"), `the article's part is fetched once the page is idle: ${parts(log)}`);
   const w = page.locator("#w");
   await w.locator("[part~=headline]").first().click();
@@ -186,6 +187,65 @@ test("a page in French has French's part only, from the first frame; two widgets
     "each fetched once, by the loader");
   assert.deepEqual(log.errors, []);
   await page.context().close();
+});
+
+// The code only some attributes ask for is a part each: the pictures' body scan
+// (data-thumbnails), the links' parameters (data-link-params).
+const bodyPictures = () => JSON.stringify({
+  version: "https://jsonfeed.org/version/1.1", items: [1, 2, 3].map((n) => ({
+    id: `p${n}`, title: `Picture ${n}`, url: `https://news.example/p${n}#top`, date_published: `2026-07-0${n}T08:00:00Z`,
+    content_html: `<p><img src="/www/img/favicon.svg" width="16" height="16"><img src="${env.origin}/www/img/seed-article.svg?${n}" width="600"> Text</p>`,
+  })),
+});
+
+test("pictures and link parameters: their parts come with the module, once, and the first teasers have both", async () => {
+  const feed = env.feed("body-pictures.json", bodyPictures(), "application/feed+json");
+  const url = env.page("parts-attrs", html(`<div id="w" data-news-widget data-lang="en" data-thumbnails="true" data-open="link"
+    data-link-params="utm_source=partner" data-feed="${feed}"></div>`,
+  { head: SEEN.replace("r.textContent", "[...r.querySelectorAll('[part~=headline]')].map((h) => h.getAttribute('href') + ' ' + !!h.closest('li').querySelector('img')).join('|')"),
+    script: '<script src="/__slow/news-widget.js" async></script>', lang: "en" }));
+  const { page, log } = await open(env, url);
+  assert.equal(await settled(page, "#w"), "ready");
+  const t = await page.evaluate(() => {
+    const all = performance.getEntriesByType("resource");
+    const entry = (f) => all.find((r) => r.name.endsWith(f));
+    return { pictures: entry("split_pictures.wasm").startTime, links: entry("split_links.wasm").startTime, wasmEnd: entry("news_widget_bg.wasm").responseEnd };
+  });
+  assert.ok(t.pictures < t.wasmEnd - 400 && t.links < t.wasmEnd - 400, `asked for at ${t.pictures.toFixed(0)} and ${t.links.toFixed(0)} ms, the module came at ${t.wasmEnd.toFixed(0)} ms`);
+  assert.deepEqual(parts(log).filter((f) => /^split_(pictures|links)/.test(f)).sort(), ["split_links.wasm", "split_pictures.wasm"], "each once: the module took the loader's requests");
+  const w = page.locator("#w");
+  assert.equal(await w.locator("img[part~=thumbnail]").first().getAttribute("src"), `${env.origin}/www/img/seed-article.svg?3`, "the body's picture, not its icon");
+  assert.equal(await w.locator("[part~=headline]").first().getAttribute("href"), "https://news.example/p3?utm_source=partner#top");
+  const seen = await page.evaluate(() => window.__seen.filter(Boolean));
+  assert.ok(seen.length > 0, "the shadow root was watched");
+  assert.deepEqual(seen.filter((s) => s.split("|").some((h) => !h.includes("utm_source=partner") || h.endsWith(" false"))), [],
+    "never a teaser without its picture or a link without its parameters");
+  assert.deepEqual(log.errors, []);
+  await page.context().close();
+});
+
+test("pictures and link parameters set after the first teasers fetch their parts then; without them, the item's own", async () => {
+  const feed = env.feed("body-pictures-later.json", bodyPictures(), "application/feed+json");
+  const url = env.page("parts-attrs-later", html(`<div id="w" data-news-widget data-lang="en" data-open="link" data-feed="${feed}"></div>`));
+  const { page, log } = await open(env, url);
+  assert.equal(await settled(page, "#w"), "ready");
+  const w = page.locator("#w");
+  await w.evaluate((el) => { el.setAttribute("data-thumbnails", "true"); el.setAttribute("data-link-params", "ref=w"); });
+  await w.locator("img[part~=thumbnail]").first().waitFor();
+  await page.waitForFunction(() => document.getElementById("w").shadowRoot.querySelector("[part~=headline]").href.includes("ref=w"));
+  assert.equal(await w.locator("img[part~=thumbnail]").count(), 3);
+  assert.deepEqual(parts(log).filter((f) => /^split_(pictures|links)/.test(f)).sort(), ["split_links.wasm", "split_pictures.wasm"]);
+  await page.context().close();
+  // Parts that cannot come: no picture from a body, links as the feed wrote them; nothing breaks.
+  const missing = env.page("parts-attrs-missing", html(`<div id="w" data-news-widget data-lang="en" data-thumbnails="true" data-open="link"
+    data-link-params="ref=w" data-feed="${feed}"></div>`, { script: '<script src="/__nopart/news-widget.js" async></script>' }));
+  const o = await open(env, missing);
+  assert.equal(await settled(o.page, "#w"), "ready");
+  assert.equal(await o.page.locator("#w [part~=teaser]").count(), 3);
+  assert.equal(await o.page.locator("#w img[part~=thumbnail]").count(), 0);
+  assert.equal(await o.page.locator("#w [part~=headline]").first().getAttribute("href"), "https://news.example/p3#top");
+  assert.deepEqual([...log.errors, ...o.log.errors], [], "no uncaught error: nothing panicked");
+  await o.page.context().close();
 });
 
 test("without its words part, a widget in Spanish works, in English", async () => {
