@@ -72,10 +72,11 @@ define package
 	node tools/shrink-names.mjs $(WASM_OPT) target/web/$(2)/optimized.wasm target/web/$(2)/news_widget.js \
 	  $(2)/news_widget_bg.wasm target/web/$(2)/bundle/news_widget.js \
 	  --split target/web/$(2)/split/__wasm_split.js target/web/$(2)/bundle/__wasm_split.js $(WASM_FEATURES)
-	node tools/take-parts.mjs target/web/$(2)/bundle/__wasm_split.js
+	node tools/take-parts.mjs target/web/$(2)/bundle/__wasm_split.js target/web/$(2)/part-chunks.json
 	cp -r target/web/$(2)/snippets target/web/$(2)/bundle/
 	$(ESBUILD) target/web/$(2)/bundle/news_widget.js --bundle --format=esm --minify --log-level=warning --outfile=$(2)/news_widget.js
 	$(ESBUILD) loader/news-widget.js --minify --log-level=warning --define:__VERSION__='"$(VERSION)"' \
+	  --define:__PART_CHUNKS__="$$(cat target/web/$(2)/part-chunks.json)" \
 	  --outfile=$(2)/news-widget.js
 	cp loader/news-widget.d.ts $(2)/
 	cp www/configure/configure.html www/configure/configure.js www/configure/configure.css $(2)/

@@ -162,12 +162,19 @@
     });
   }
 
+  /** Each part's chunks (code it shares with other parts, loaded before it), by number:
+   *  written into this file by the build (tools/take-parts.mjs). */
+  var PART_CHUNKS = __PART_CHUNKS__;
+
+  /** Requests `split_<name>.wasm` and the chunks it needs, for the module's part loader to take. */
   function prefetchPart(name) {
-    var url = new URL("split_" + name + ".wasm", base).href;
-    if (prefetched.has(url)) return;
-    var answer = fetch(url);
-    answer.catch(function () { /* the module's part loader reads the failure */ });
-    prefetched.set(url, answer);
+    ["split_" + name].concat((PART_CHUNKS[name] || []).map(function (n) { return "chunk_" + n; })).forEach(function (f) {
+      var url = new URL(f + ".wasm", base).href;
+      if (prefetched.has(url)) return;
+      var answer = fetch(url);
+      answer.catch(function () { /* the module's part loader reads the failure */ });
+      prefetched.set(url, answer);
+    });
   }
 
   /** Whether `el` is within two viewport heights of the viewport (the module's rootMargin). */
