@@ -28,7 +28,7 @@ UNUSED_EXPORTS := --remove-exports='intounderlying*' --remove-exports='__wbg_int
 # (-4.7 KiB gzip, -3 KiB brotli). Measured in BENCHMARKS.md; the whole e2e suite runs on it.
 WASM_OPT_PASSES := --flatten --rereloop -Oz --one-caller-inline-max-function-size=20
 ESBUILD := node_modules/.bin/esbuild
-SOURCES := $(shell find src core/src js loader tools/pkg www/configure -type f) tools/shrink-names.mjs tools/snip.mjs tools/take-parts.mjs build.rs Cargo.toml core/Cargo.toml
+SOURCES := $(shell find src core/src js loader tools/pkg www/configure -type f) tools/shrink-names.mjs tools/snip.mjs tools/take-parts.mjs tools/fold-chunks.mjs build.rs Cargo.toml core/Cargo.toml
 
 .PHONY: setup demo dist dist-stable relay relay-debug bench-relay test-relay test versions fmt test-core clippy test-browser test-tools test-e2e size types bench fuzz seed screenshots clean
 FUZZ_SECONDS ?= 60
@@ -53,13 +53,15 @@ VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 
 # $(call package,<module from cargo>,<out dir>): the module cut into its first part and later
 # parts (wasm-split, at the split points of src/parts.rs; it writes __wasm_split.js, which
-# fetches a part when first called), the JavaScript glue (which keeps the table and stack
-# pointer exported for the parts), the functions no run can enter emptied (tools/snip.mjs),
-# wasm-opt on every part, the glue's names shrunk (and
-# __wasm_split.js's with them), esbuild, the loader, the declarations and the configurator.
+# fetches a part when first called), the chunks that hold only data folded into the first part
+# (tools/fold-chunks.mjs), the JavaScript glue (which keeps the table and stack pointer exported
+# for the parts), the functions no run can enter emptied (tools/snip.mjs), wasm-opt on every
+# part, the glue's names shrunk (and __wasm_split.js's with them), each part's chunks written for
+# the loader (tools/take-parts.mjs), esbuild, the loader, the declarations and the configurator.
 define package
 	rm -rf target/web/$(2) && mkdir -p target/web/$(2)/split target/web/$(2)/bundle
 	wasm-split-cli $(1) target/web/$(2)/split --target web --out-name news_widget
+	node tools/fold-chunks.mjs target/web/$(2)/split
 	wasm-bindgen --target web --keep-lld-exports --out-dir target/web/$(2) --out-name news_widget \
 	  target/web/$(2)/split/news_widget.wasm
 	rm -rf $(2) && mkdir -p $(2)
@@ -76,7 +78,7 @@ define package
 	cp -r target/web/$(2)/snippets target/web/$(2)/bundle/
 	$(ESBUILD) target/web/$(2)/bundle/news_widget.js --bundle --format=esm --minify --log-level=warning --outfile=$(2)/news_widget.js
 	$(ESBUILD) loader/news-widget.js --minify --log-level=warning --define:__VERSION__='"$(VERSION)"' \
-	  --define:__PART_CHUNKS__="$$(cat target/web/$(2)/part-chunks.json)" \
+	  --define:__PART_CHUNKS__="$$(node -p 'JSON.stringify(require("fs").readFileSync(process.argv[1], "utf8"))' target/web/$(2)/part-chunks.json)" \
 	  --outfile=$(2)/news-widget.js
 	cp loader/news-widget.d.ts $(2)/
 	cp www/configure/configure.html www/configure/configure.js www/configure/configure.css $(2)/

@@ -163,8 +163,9 @@
   }
 
   /** Each part's chunks (code it shares with other parts, loaded before it), by number:
-   *  written into this file by the build (tools/take-parts.mjs). */
-  var PART_CHUNKS = __PART_CHUNKS__;
+   *  written into this file by the build (tools/take-parts.mjs) as JSON text, because esbuild
+   *  would hoist an object to a global variable of the page. */
+  var PART_CHUNKS = JSON.parse(__PART_CHUNKS__);
 
   /** Requests `split_<name>.wasm` and the chunks it needs, for the module's part loader to take. */
   function prefetchPart(name) {
