@@ -4,8 +4,6 @@
 use crate::browser::timers::yield_now;
 use crate::browser::{fetch::fetch_feed, json, storage, url::safe_link};
 use crate::parts;
-use leptos::prelude::{ArcTrigger, Notify, Track};
-use leptos::task::spawn_local;
 use news_widget_core::config::relayed;
 use news_widget_core::dates::{parse_date_quick, Quick, ReadDate};
 use news_widget_core::error::Found;
@@ -18,6 +16,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::{Arc, Weak};
 use std::task::{Poll, Waker};
+use wasm_bindgen_futures::spawn_local;
 
 type Outcome = Result<Arc<Feed>, FeedError>;
 
@@ -40,8 +39,11 @@ thread_local! {
     /// Feeds whose direct request was refused as a cross-origin one: fetched through the
     /// relay for the rest of the page's life (contract §2, `data-proxy-mode="fallback"`).
     static RELAYED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
-    /// Notified whenever a load starts or ends, for widgets waiting on a feed to be known.
-    static CHANGED: ArcTrigger = ArcTrigger::new();
+    /// Told whenever a load starts or ends: widgets waiting on a feed to be known. Each says
+    /// whether it still listens (`false`: its widget is gone).
+    static WATCHERS: RefCell<Vec<Box<dyn Fn() -> bool>>> = const { RefCell::new(Vec::new()) };
+    /// The watchers are to be told at the end of the current task.
+    static CHANGED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// The feed relay a widget may use (`data-proxy`, `data-proxy-mode`).
@@ -54,9 +56,29 @@ pub struct Relay {
 /// How long a feed another widget loaded is reused instead of fetched again.
 const REUSE_MS: Timestamp = 10_000;
 
-/// Tracks (in the current reactive scope) the loads starting and ending on the page.
-pub fn track_loads() {
-    CHANGED.with(|t| t.track());
+/// Calls `f` once the current task ends, then whenever loads start or end on the page, as
+/// long as it returns `true`.
+pub fn watch_loads(f: impl Fn() -> bool + 'static) {
+    WATCHERS.with_borrow_mut(|w| w.push(Box::new(f)));
+    changed();
+}
+
+/// Tells the watchers, once the current task ends: never while a widget is in the middle of
+/// starting a load.
+fn changed() {
+    if CHANGED.replace(true) {
+        return;
+    }
+    spawn_local(async {
+        CHANGED.set(false);
+        let watchers = WATCHERS.take();
+        let mut kept: Vec<_> = watchers.into_iter().filter(|f| f()).collect();
+        // Watchers that came while these were told.
+        WATCHERS.with_borrow_mut(|w| {
+            kept.append(w);
+            *w = kept;
+        });
+    });
 }
 
 /// Whether the page is loading `url`, or shows a recent copy of it: a widget of the same
@@ -92,7 +114,7 @@ pub fn load_feed(
                 loads.push((url.to_owned(), shared.clone()));
                 shared
             });
-            CHANGED.with(|t| t.notify());
+            changed();
             shared
         }
     };
@@ -135,7 +157,7 @@ fn start_load(url: String, cross_origin: bool, relay: Option<Relay>) -> Shared {
             std::mem::take(&mut pending.waiting)
         };
         waiting.into_iter().for_each(Waker::wake);
-        CHANGED.with(|t| t.notify());
+        changed();
     });
     shared
 }

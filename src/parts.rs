@@ -5,13 +5,13 @@
 
 use crate::browser::html::{sanitize, Options};
 use crate::browser::json::Js;
-use leptos::task::spawn_local;
 use news_widget_core::dates::parse_date;
 use news_widget_core::i18n::{Lang, Sentences};
 use news_widget_core::jsonfeed::raw_dates;
 use news_widget_core::model::Timestamp;
 use news_widget_core::{Feed, FeedError, Target};
 use std::cell::Cell;
+use wasm_bindgen_futures::spawn_local;
 use web_sys::DocumentFragment;
 
 /// A later part of the module could not be fetched.

@@ -2,11 +2,12 @@
 //! `--firefox`): the real DOM, Intl, DOMParser and Leptos, without a network.
 #![cfg(target_arch = "wasm32")]
 
-use leptos::prelude::*;
 use news_widget::browser::html::{sanitize, Options};
 use news_widget::browser::intl::Clock;
+use news_widget::browser::timers::yield_now;
 use news_widget::load::parse_feed;
-use news_widget::view::widget::NewsWidget;
+use news_widget::view::draw::draw;
+use news_widget::view::widget::news_widget;
 use news_widget::widget::state::{FeedUrl, Load, Shown, WidgetState};
 use news_widget_core::{Config, Target};
 use std::sync::Arc;
@@ -33,14 +34,11 @@ fn mount_feed(config: Config) -> (HtmlElement, impl Drop) {
     document().body().expect("body").append_child(&host).expect("append");
     let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).expect("shadow");
     let feed = parse_feed(FEED, "https://news.example/feed.json").expect("the test feed parses");
-    let el = host.clone();
-    let handle = leptos::mount::mount_to(root.unchecked_into(), move || {
-        let state = WidgetState::new(el.into(), config, "fr".into(), false);
-        state.ensure_clock();
-        let url = FeedUrl("https://news.example/feed.json".into());
-        state.set_load(Load::Ready { feeds: vec![Shown { url, feed: Arc::new(feed) }], fetched_at: 0, stale: false });
-        view! { <NewsWidget state/> }
-    });
+    let state = WidgetState::new(host.clone().into(), config, "fr".into(), false);
+    state.ensure_clock();
+    let url = FeedUrl("https://news.example/feed.json".into());
+    state.set_load(Load::Ready { feeds: vec![Shown { url, feed: Arc::new(feed) }], fetched_at: 0, stale: false });
+    let handle = draw(root.unchecked_ref(), state, move || news_widget(state));
     (host, handle)
 }
 
@@ -49,11 +47,11 @@ fn query_all(host: &HtmlElement, selector: &str) -> Vec<web_sys::Element> {
     (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.unchecked_into()).collect()
 }
 
-/// Clicks the `n`th headline and lets Leptos render.
+/// Clicks the `n`th headline and lets the view redraw.
 async fn click_headline(host: &HtmlElement, n: usize) -> HtmlElement {
     let button: HtmlElement = query_all(host, "button[part~=headline]")[n].clone().unchecked_into();
     button.click();
-    leptos::task::tick().await;
+    yield_now().await;
     button
 }
 
@@ -64,7 +62,7 @@ fn texts(host: &HtmlElement, selector: &str) -> Vec<String> {
 #[wasm_bindgen_test]
 async fn teasers_are_newest_first_with_undated_last() {
     let (host, _handle) = mount_feed(Config { feed: "x".into(), ..Config::default() });
-    leptos::task::tick().await;
+    yield_now().await;
     assert_eq!(texts(&host, "[part~=headline]"), ["Récent", "Ancien", "Sans date"]);
     assert_eq!(texts(&host, "[part~=section]"), ["Économie", "Sport"]);
     assert_eq!(texts(&host, "[part~=title]"), ["Le fil"]);
@@ -77,7 +75,7 @@ async fn teasers_are_newest_first_with_undated_last() {
 #[wasm_bindgen_test]
 async fn a_click_opens_the_sanitized_article_and_a_second_click_closes_it() {
     let (host, _handle) = mount_feed(Config { feed: "x".into(), ..Config::default() });
-    leptos::task::tick().await;
+    yield_now().await;
     let button = click_headline(&host, 0).await;
     assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
     assert_eq!(texts(&host, "[part~=standfirst]"), ["Chapeau"]);
@@ -87,14 +85,14 @@ async fn a_click_opens_the_sanitized_article_and_a_second_click_closes_it() {
     let link = &query_all(&host, "a[part~=source-link]")[0];
     assert_eq!(link.get_attribute("href").as_deref(), Some("https://news.example/articles/b"), "resolved against the feed");
     button.click();
-    leptos::task::tick().await;
+    yield_now().await;
     assert!(query_all(&host, "[part~=article]").is_empty());
 }
 
 #[wasm_bindgen_test]
 async fn text_bodies_become_paragraphs() {
     let (host, _handle) = mount_feed(Config { feed: "x".into(), ..Config::default() });
-    leptos::task::tick().await;
+    yield_now().await;
     click_headline(&host, 1).await;
     assert_eq!(texts(&host, "[part~=body] p"), ["Un.", "Deux."]);
 }

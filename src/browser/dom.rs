@@ -112,7 +112,7 @@ pub fn fill_later(
     let _ = el.set_attribute("aria-busy", "true");
     mark(el, key);
     let (el, key) = (el.clone(), key.to_owned());
-    leptos::task::spawn_local(async move {
+    wasm_bindgen_futures::spawn_local(async move {
         let nodes = nodes.await;
         if shows(&el, &key) {
             if let Some(fragment) = nodes {

@@ -2,14 +2,16 @@
 //! nor parse. The rules below are much of why the module is half its first size; each has a test
 //! that fails when it is broken.
 //!
-//! 1. **No reactive primitives in view code.** No `signal`, `Memo`, `Effect`, `Show`, `For` or
-//!    reactive attribute closure here: the whole view is one render closure
-//!    ([`widget::NewsWidget`]) that reads the one signal of the model into a [`widget::Frame`] and
-//!    returns a plain, statically typed tree. Each signal type and each reactive node costs its
-//!    own copy of Leptos's reactive machinery: one render effect instead of one per attribute,
-//!    per `Show`, a keyed `For` and a memo per teaser measured −17.3 KiB gzip, and one model
-//!    signal instead of several −10.6 KiB (BENCHMARKS.md, "What moved the size"). Guarded by
-//!    `make size` (the ceiling in tools/size.mjs) and the figure in BENCHMARKS.md.
+//! 1. **No reactive primitives.** No `signal`, `Memo`, `Effect`, `Show`, `For` or reactive
+//!    attribute closure: the whole view is one function ([`widget::news_widget`]) that reads
+//!    the model into a [`widget::Frame`] and returns a plain, statically typed tree, which
+//!    [`draw`] builds once and patches in place after each change of the model. Each signal
+//!    type and each reactive node costs its own copy of Leptos's reactive machinery: one
+//!    render effect instead of one per attribute, per `Show`, a keyed `For` and a memo per
+//!    teaser measured −17.3 KiB gzip, one model signal instead of several −10.6 KiB, and no
+//!    signal at all (the redraw queued by the state's change) −7.7 KiB (BENCHMARKS.md, "What
+//!    moved the size"). Guarded by `make size` (the ceiling in tools/size.mjs) and the figure
+//!    in BENCHMARKS.md.
 //! 2. **Positional patching.** When the frame changes, Leptos patches the new tree over the old
 //!    one *by position*: the third `<li>` stays the third `<li>` element with new text. So an
 //!    element is not an item: focus, an `<img>` being loaded and an open article's body belong
@@ -33,5 +35,6 @@
 //!    themselves (`on:click` without delegation). Guarded by every test that clicks or types.
 
 pub mod article;
+pub mod draw;
 pub mod teaser;
 pub mod widget;

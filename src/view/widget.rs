@@ -1,9 +1,9 @@
 //! The widget: heading, notices, and the list or the state instead of it.
 //!
-//! The whole view is one reactive render: every signal is read once into a [`Frame`], and
-//! the view below it is a plain, statically typed tree that Leptos patches in place when the
-//! frame changes. One render effect instead of one per attribute and per teaser is most of
-//! what keeps the module small (measured in BENCHMARKS.md); a tick, a click or a refresh
+//! The whole view is one render: the model is read once into a [`Frame`], and the view below
+//! it is a plain, statically typed tree that Leptos patches in place when the model changes
+//! (`view::draw`). One render instead of a reactive node per attribute and per teaser is most
+//! of what keeps the module small (measured in BENCHMARKS.md); a tick, a click or a refresh
 //! still only touches the text and attributes that changed.
 
 use super::teaser::teaser;
@@ -32,12 +32,17 @@ impl Frame {
     }
 }
 
-/// One widget, rendered inside its host's shadow root.
-#[component]
-pub fn NewsWidget(
-    /// The widget's state.
-    state: WidgetState,
-) -> impl IntoView {
+/// One widget, as its model is now: what `view::draw` draws inside its host's shadow root,
+/// and draws again after each change. `None` once unmounted.
+pub fn news_widget(state: WidgetState) -> Option<impl IntoView> {
+    let m = state.model()?;
+    let frame = Frame { state, words: m.words(), m };
+    let m = &frame.m;
+    let phase = m.phase();
+    // The fallback content (the host's children) shows through the slot that follows this
+    // root (`dom::fallback_slot`) when the class says so, in CSS: a `<slot>` in this view
+    // would cost the module its own render code.
+    let fallback = m.fallback_shown();
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "Escape" {
             if let Some(id) = state.close() {
@@ -45,25 +50,15 @@ pub fn NewsWidget(
             }
         }
     };
-    move || {
-        let m = state.model()?;
-        let frame = Frame { state, words: m.words(), m };
-        let m = &frame.m;
-        let phase = m.phase();
-        // The fallback content (the host's children) shows through the slot that follows this
-        // root (`dom::fallback_slot`) when the class says so, in CSS: a `<slot>` in this view
-        // would cost the module its own render code.
-        let fallback = m.fallback_shown();
-        Some(view! { class="nw",
-            <div class=root_class(m.config.theme, fallback) lang=m.lang.clone() dir=if is_rtl(&m.lang) { "rtl" } else { "ltr" } on:keydown=on_keydown>
-                {m.title().filter(|_| fallback != Fallback::Alone).map(|t| view! { class="nw", <h2 part="title" class="title">{t}</h2> })}
-                {notices(&frame)}
-                {(phase == Phase::Loading && fallback == Fallback::Hidden).then(|| skeleton(&frame))}
-                {message(&frame, phase)}
-                {(phase == Phase::Ready).then(|| list(&frame))}
-            </div>
-        })
-    }
+    Some(view! { class="nw",
+        <div class=root_class(m.config.theme, fallback) lang=m.lang.clone() dir=if is_rtl(&m.lang) { "rtl" } else { "ltr" } on:keydown=on_keydown>
+            {m.title().filter(|_| fallback != Fallback::Alone).map(|t| view! { class="nw", <h2 part="title" class="title">{t}</h2> })}
+            {notices(&frame)}
+            {(phase == Phase::Loading && fallback == Fallback::Hidden).then(|| skeleton(&frame))}
+            {message(&frame, phase)}
+            {(phase == Phase::Ready).then(|| list(&frame))}
+        </div>
+    })
 }
 
 /// The teasers, under a note when they are a kept copy and the updates button, over the

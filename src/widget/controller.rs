@@ -32,9 +32,8 @@ use super::words;
 use crate::browser::timers::{self, Timer, Visibility};
 use crate::browser::{dom, events::warn, intl, storage, url};
 use crate::load::{self, load_feed, Relay};
-use crate::view::widget::NewsWidget;
-use leptos::prelude::*;
-use leptos::task::spawn_local;
+use crate::view::draw::{draw, Drawn};
+use crate::view::widget::news_widget;
 use news_widget_core::config::attribute_names;
 use news_widget_core::i18n::{config_message, Lang};
 use news_widget_core::lifecycle::{Action, Event, Job, Lifecycle, LoadId, Settings, Start};
@@ -46,6 +45,7 @@ use std::rc::{Rc, Weak};
 use std::sync::Arc;
 use std::task::Poll;
 use std::time::Duration;
+use wasm_bindgen_futures::spawn_local;
 
 /// A feed's load as it ends.
 type Outcome = Result<Arc<Feed>, FeedError>;
@@ -62,7 +62,7 @@ const PART_GRACE: Duration = Duration::from_secs(1);
 pub struct Mounted {
     observer: Option<MutationObserver>,
     controller: Rc<Controller>,
-    _view: Box<dyn std::any::Any>,
+    _view: Drawn,
 }
 
 impl Mounted {
@@ -120,34 +120,27 @@ pub fn mount(host: HtmlElement, source: ConfigSource, link: Option<Element>) -> 
     let feed = feed_urls(&config.feed);
     let settings = Settings { feed_ok: feed.is_ok(), feed_changed: true, lazy: config.lazy, refresh: config.refresh };
     let notices = notices(&issues);
-    // The state and every effect are created under the view's owner: unmounting disposes of them.
-    let slot = Rc::new(RefCell::new(None));
-    let out = slot.clone();
-    let view = leptos::mount::mount_to(root.clone().unchecked_into(), move || {
-        let state = WidgetState::new(host_el, config, lang, fallback);
-        let controller = Rc::new_cyclic(|me: &Weak<Controller>| {
-            let on_visibility = me.clone();
-            Controller {
-                me: me.clone(),
-                state,
-                life: RefCell::new(Lifecycle::new()),
-                watched,
-                link,
-                viewport: RefCell::new(None),
-                timers: RefCell::new(Timers::default()),
-                _visibility: timers::on_visibility(move |hidden| {
-                    if let Some(c) = on_visibility.upgrade() {
-                        c.handle(if hidden { Event::PageHidden } else { Event::PageShown });
-                    }
-                }),
-                reported: RefCell::new(Vec::new()),
-            }
-        });
-        controller.join_known_loads();
-        *out.borrow_mut() = Some(controller);
-        view! { <NewsWidget state/> }
+    let state = WidgetState::new(host_el, config, lang, fallback);
+    let controller = Rc::new_cyclic(|me: &Weak<Controller>| {
+        let on_visibility = me.clone();
+        Controller {
+            me: me.clone(),
+            state,
+            life: RefCell::new(Lifecycle::new()),
+            watched,
+            link,
+            viewport: RefCell::new(None),
+            timers: RefCell::new(Timers::default()),
+            _visibility: timers::on_visibility(move |hidden| {
+                if let Some(c) = on_visibility.upgrade() {
+                    c.handle(if hidden { Event::PageHidden } else { Event::PageShown });
+                }
+            }),
+            reported: RefCell::new(Vec::new()),
+        }
     });
-    let controller = slot.borrow_mut().take().ok_or("news-widget: the view did not mount")?;
+    let view = draw(root.unchecked_ref(), state, move || news_widget(state));
+    controller.join_known_loads();
     if fallback {
         dom::fallback_slot(&root);
     }
@@ -170,7 +163,7 @@ pub fn mount(host: HtmlElement, source: ConfigSource, link: Option<Element>) -> 
         }
     };
     let observer = element.and_then(|el| dom::observe_attributes(&el, &attribute_names(), on_change));
-    Ok(Mounted { observer, controller, _view: Box::new(view) })
+    Ok(Mounted { observer, controller, _view: view })
 }
 
 impl Controller {
@@ -253,12 +246,7 @@ impl Controller {
     /// its feed for another widget: then it costs no request.
     fn join_known_loads(&self) {
         let me = self.me.clone();
-        Effect::new(move |_| {
-            load::track_loads();
-            if let Some(controller) = me.upgrade() {
-                controller.join_if_known();
-            }
-        });
+        load::watch_loads(move || me.upgrade().map(|controller| controller.join_if_known()).is_some());
     }
 
     fn join_if_known(&self) {

@@ -1,21 +1,24 @@
-//! A widget's state: one model in one signal, the reads the view makes of it, and the few
-//! actions the view may call. Every action that the page should hear about (open, close)
-//! dispatches its event here, not in the view.
+//! A widget's state: one model, the reads the view makes of it, and the few actions the view
+//! may call. Every action that the page should hear about (open, close) dispatches its event
+//! here, not in the view.
 //!
-//! One signal, not one per field: each signal type costs the module its own copy of the
-//! reactive machinery, and the view renders as one anyway (see `view::widget`).
+//! A change to the model draws the view again, once, in a microtask after the changes of the
+//! current task (`view::draw`): no signal, no effect. The view reads the whole model in one
+//! render anyway (see `view::widget`), and Leptos's reactive graph (signals, subscribers,
+//! effects, their hash maps and the executor) cost the first part of the module 7.7 KiB gzip
+//! for that one signal (BENCHMARKS.md).
 
 use crate::browser::dom::{fill_later, fill_once};
 use crate::browser::events::dispatch;
 use crate::browser::html::text_fragment;
 use crate::browser::intl::Clock;
 use crate::widget::words;
-use leptos::prelude::*;
 use news_widget_core::i18n::{self, Lang, Sentences};
 use news_widget_core::model::Timestamp;
 use news_widget_core::select::{choose, Filters};
 use news_widget_core::text::{html_to_text, paragraphs};
 use news_widget_core::{Body, Config, ConfigIssue, Feed, FeedError, Item, Layout};
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -259,14 +262,27 @@ fn thumbnail(item: &Item, feed_url: &str) -> Option<String> {
     crate::widget::optional::body_images()?(html).iter().find_map(|src| crate::browser::url::safe_link(src, base))
 }
 
-/// A widget's state. Copy: it is a handle.
+/// A widget's state. Copy: it is a handle, the index of its model in [`MODELS`].
 #[derive(Clone, Copy)]
-pub struct WidgetState {
-    model: RwSignal<Model, LocalStorage>,
+pub struct WidgetState(usize);
+
+/// One widget's model, and how its view is drawn again.
+struct Slot {
+    model: RefCell<Model>,
+    /// Draws the view from the model (set once the view is drawn: `view::draw`).
+    redraw: RefCell<Option<Rc<dyn Fn()>>>,
+    /// A redraw is queued for the end of the current task.
+    queued: Cell<bool>,
+}
+
+thread_local! {
+    /// Every widget's model, by handle. A widget's slot empties when it is unmounted; handles
+    /// are never reused (a page mounts a handful of widgets), so a stale one reads nothing.
+    static MODELS: RefCell<Vec<Option<Rc<Slot>>>> = const { RefCell::new(Vec::new()) };
 }
 
 impl WidgetState {
-    /// The state of one widget. Create it under the widget's reactive owner.
+    /// The state of one widget, until [`WidgetState::dispose`].
     pub fn new(host: Element, config: Config, lang: String, fallback: bool) -> Self {
         let model = Model {
             host,
@@ -285,22 +301,65 @@ impl WidgetState {
             visits: Vec::new(),
             fallback,
         };
-        WidgetState { model: RwSignal::new_local(model) }
+        let slot = Rc::new(Slot { model: RefCell::new(model), redraw: RefCell::new(None), queued: Cell::new(false) });
+        MODELS.with_borrow_mut(|models| {
+            models.push(Some(slot));
+            WidgetState(models.len() - 1)
+        })
     }
 
-    /// The model, tracked: the view re-renders when it changes. `None` once unmounted.
+    fn slot(&self) -> Option<Rc<Slot>> {
+        MODELS.with_borrow(|models| models.get(self.0).cloned().flatten())
+    }
+
+    /// A copy of the model, for one render. `None` once unmounted.
     pub fn model(&self) -> Option<Model> {
-        self.model.try_get()
+        self.peek(Model::clone)
     }
 
-    /// Reads the model without tracking it.
+    /// Reads the model. `None` once unmounted (or while it is being changed).
     pub fn peek<R>(&self, f: impl FnOnce(&Model) -> R) -> Option<R> {
-        self.model.try_with_untracked(f)
+        let slot = self.slot()?;
+        let model = slot.model.try_borrow().ok()?;
+        Some(f(&model))
     }
 
-    /// Changes the model; ignored once unmounted.
+    /// Changes the model, and queues a redraw of the view; ignored once unmounted.
     pub fn change(&self, f: impl FnOnce(&mut Model)) {
-        self.model.try_update(f);
+        let Some(slot) = self.slot() else { return };
+        let Ok(mut model) = slot.model.try_borrow_mut() else { return };
+        f(&mut model);
+        drop(model);
+        if !slot.queued.replace(true) {
+            let state = *self;
+            wasm_bindgen_futures::spawn_local(async move { state.redraw() });
+        }
+    }
+
+    /// Draws the view again now (its queued redraw, or its first drawing's `render`).
+    pub fn redraw(&self) {
+        let Some(slot) = self.slot() else { return };
+        slot.queued.set(false);
+        let redraw = slot.redraw.borrow().clone();
+        if let Some(redraw) = redraw {
+            redraw();
+        }
+    }
+
+    /// What draws the view again after a change (`view::draw`).
+    pub fn set_redraw(&self, redraw: Rc<dyn Fn()>) {
+        if let Some(slot) = self.slot() {
+            *slot.redraw.borrow_mut() = Some(redraw);
+        }
+    }
+
+    /// Forgets the model and its view: the widget is unmounted.
+    pub fn dispose(&self) {
+        MODELS.with_borrow_mut(|models| {
+            if let Some(slot) = models.get_mut(self.0) {
+                *slot = None;
+            }
+        });
     }
 
     /// Chooses the teasers again and draws them: code they need (a language's words, the
@@ -415,7 +474,7 @@ impl WidgetState {
     /// Focuses the headline of the teaser at `index` once the view has rendered.
     pub fn focus_teaser_after_render(&self, index: usize) {
         let state = *self;
-        leptos::task::spawn_local(async move {
+        wasm_bindgen_futures::spawn_local(async move {
             crate::browser::timers::yield_now().await;
             let root = state.peek(|m| m.host.shadow_root()).flatten();
             let all = root.and_then(|r| r.query_selector_all("[part~=\"headline\"]").ok());
@@ -436,7 +495,7 @@ impl WidgetState {
     /// Focuses the headline of `article_id` once the view has rendered the change just made.
     pub fn refocus_after_render(&self, article_id: String) {
         let state = *self;
-        leptos::task::spawn_local(async move {
+        wasm_bindgen_futures::spawn_local(async move {
             // The view renders in microtasks, which run before the page lets this go on.
             crate::browser::timers::yield_now().await;
             state.focus_headline(&article_id);

@@ -63,7 +63,10 @@ test("fallback: a feed the browser may not read directly is read through the rel
   await o.page.waitForFunction(() => document.getElementById("w").dataset.state === "ready");
   assert.equal(o.direct(), 1, "a refresh goes straight to the relay: the page knows the feed needs it");
   assert.equal(o.relayed(), 2);
-  assert.ok(relay.log.some((l) => /^200 GET \/feed feed=localhost cache=(hit|miss)/.test(l)), relay.log.join("\n"));
+  // The relay writes its log line as the answer leaves; the pipe may bring it a moment later.
+  const logged = () => relay.log.some((l) => /^200 GET \/feed feed=localhost cache=(hit|miss)/.test(l));
+  for (let waited = 0; !logged() && waited < 2000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  assert.ok(logged(), relay.log.join("\n"));
   await o.context.close();
 });
 
