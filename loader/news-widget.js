@@ -39,6 +39,12 @@
     return e;
   }
 
+  /** Lets the page run (input, rendering) before going on: the module's instantiation and a
+   *  widget's first drawing are two tasks, neither long on a slow phone. */
+  function yieldToPage() {
+    return window.scheduler && scheduler.yield ? scheduler.yield() : new Promise(function (r) { setTimeout(r, 0); });
+  }
+
   /** Fetches and instantiates the module once per page, however many tags and widgets. */
   function load() {
     if (!moduleReady) {
@@ -156,10 +162,26 @@
       (entry.host.closest("[lang]") || {}).lang || navigator.language || "";
     var lang = tag.split(/[-_]/)[0].toLowerCase();
     if (LATER_WORDS.test(lang)) prefetchPart("words_" + lang);
+    warmDates(tag);
     ATTRIBUTE_PARTS.forEach(function (p) {
       var value = o[p[0]] != null ? String(o[p[0]]) : el.getAttribute("data-" + p[1]);
       if (value != null && value.trim() !== "" && value !== "false") prefetchPart(p[2]);
     });
+  }
+
+  /** Languages whose relative-time data was loaded while the module downloads. */
+  var warmed = {};
+
+  /** Makes a relative-time formatter of `tag` once while the module downloads, in a task of its
+   *  own: the first `Intl.RelativeTimeFormat` of a page loads its locale's data, about 50 ms on
+   *  a slow phone, which the widget's first teasers would otherwise wait for in one long task.
+   *  The browser keeps that data; the module makes its own formatters (src/browser/intl.rs). */
+  function warmDates(tag) {
+    if (warmed[tag] || !window.Intl || !Intl.RelativeTimeFormat) return;
+    warmed[tag] = 1;
+    setTimeout(function () {
+      try { new Intl.RelativeTimeFormat(tag); } catch (e) { /* refused: the module falls back to English */ }
+    }, 0);
   }
 
   /** Each part's chunks (code it shares with other parts, loaded before it), by number:
@@ -264,7 +286,7 @@
         // A widget waits for the parts of the module it needs (see partsFirst in src/lib.rs).
         return new Promise(function (done) {
           if (!glue.partsFirst(entry.host, el, options, done)) done();
-        }).then(function () {
+        }).then(yieldToPage).then(function () {
           if (entry.cancelled) return;
           entry.widget = glue.mountPlacement(entry.host, el, options, entry.link);
         });

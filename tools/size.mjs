@@ -22,9 +22,11 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 // data-thumbnails or data-link-params fetch), with the loader requesting their chunks, and the
 // chunks of data only folded into the first part: 104.7, 128.7 and 122.2 (104.6, 128.6, 122.1).
 // Since the view is drawn without Leptos's reactive graph (one model, a redraw queued by each
-// change): 97.0, 121.0 and 114.5 (96.9, 120.9, 114.4).
+// change): 97.0, 121.0 and 114.5 (96.9, 120.9, 114.4); with the loader's yield before mounting
+// and its early relative-time formatter (+110 B: the longest task on Slow 4G 107 -> 62 ms):
+// 97.0, 121.1 and 114.6 (97.0, 121.0, 114.5).
 const BUDGET = { first: 56, firstBrotli: 48, all: 110 };
-const CEILING = { first: 97.0, all: 121.0, page: 114.5 };
+const CEILING = { first: 97.0, all: 121.1, page: 114.6 };
 // The directory measured: dist/ unless another is named (`node tools/size.mjs dist-stable`).
 const name = process.argv.slice(2).find((a) => !a.startsWith("--")) || "dist";
 const dir = new URL(`../${name}/`, import.meta.url);
