@@ -42,6 +42,17 @@ fn mount_feed(config: Config) -> (HtmlElement, impl Drop) {
     (host, handle)
 }
 
+/// Waits for the view's first drawing (a task after mounting: `view::draw`).
+async fn drawn(host: &HtmlElement) {
+    for _ in 0..100 {
+        if host.shadow_root().and_then(|r| r.first_element_child()).is_some() {
+            return;
+        }
+        yield_now().await;
+    }
+    panic!("the view was not drawn");
+}
+
 fn query_all(host: &HtmlElement, selector: &str) -> Vec<web_sys::Element> {
     let list = host.shadow_root().expect("open root").query_selector_all(selector).expect("selector");
     (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.unchecked_into()).collect()
@@ -62,7 +73,7 @@ fn texts(host: &HtmlElement, selector: &str) -> Vec<String> {
 #[wasm_bindgen_test]
 async fn teasers_are_newest_first_with_undated_last() {
     let (host, _handle) = mount_feed(Config { feed: "x".into(), ..Config::default() });
-    yield_now().await;
+    drawn(&host).await;
     assert_eq!(texts(&host, "[part~=headline]"), ["Récent", "Ancien", "Sans date"]);
     assert_eq!(texts(&host, "[part~=section]"), ["Économie", "Sport"]);
     assert_eq!(texts(&host, "[part~=title]"), ["Le fil"]);
@@ -75,7 +86,7 @@ async fn teasers_are_newest_first_with_undated_last() {
 #[wasm_bindgen_test]
 async fn a_click_opens_the_sanitized_article_and_a_second_click_closes_it() {
     let (host, _handle) = mount_feed(Config { feed: "x".into(), ..Config::default() });
-    yield_now().await;
+    drawn(&host).await;
     let button = click_headline(&host, 0).await;
     assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
     assert_eq!(texts(&host, "[part~=standfirst]"), ["Chapeau"]);
@@ -92,7 +103,7 @@ async fn a_click_opens_the_sanitized_article_and_a_second_click_closes_it() {
 #[wasm_bindgen_test]
 async fn text_bodies_become_paragraphs() {
     let (host, _handle) = mount_feed(Config { feed: "x".into(), ..Config::default() });
-    yield_now().await;
+    drawn(&host).await;
     click_headline(&host, 1).await;
     assert_eq!(texts(&host, "[part~=body] p"), ["Un.", "Deux."]);
 }

@@ -24,9 +24,11 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 // Since the view is drawn without Leptos's reactive graph (one model, a redraw queued by each
 // change): 97.0, 121.0 and 114.5 (96.9, 120.9, 114.4); with the loader's yield before mounting
 // and its early relative-time formatter (+110 B: the longest task on Slow 4G 107 -> 62 ms):
-// 97.0, 121.1 and 114.6 (97.0, 121.0, 114.5).
+// 97.0, 121.1 and 114.6 (97.0, 121.0, 114.5); with a widget's first drawing in a task of its own
+// (+237 B: the longest task of a return visit on Slow 4G 95 -> 75 ms): 97.3, 121.3 and 114.8
+// (97.2, 121.2, 114.7).
 const BUDGET = { first: 56, firstBrotli: 48, all: 110 };
-const CEILING = { first: 97.0, all: 121.1, page: 114.6 };
+const CEILING = { first: 97.3, all: 121.3, page: 114.8 };
 // The directory measured: dist/ unless another is named (`node tools/size.mjs dist-stable`).
 const name = process.argv.slice(2).find((a) => !a.startsWith("--")) || "dist";
 const dir = new URL(`../${name}/`, import.meta.url);

@@ -353,6 +353,11 @@ impl WidgetState {
         }
     }
 
+    /// Whether the widget is still mounted.
+    pub fn is_live(&self) -> bool {
+        self.slot().is_some()
+    }
+
     /// Forgets the model and its view: the widget is unmounted.
     pub fn dispose(&self) {
         MODELS.with_borrow_mut(|models| {
