@@ -336,11 +336,12 @@ impl WidgetState {
         }
     }
 
-    /// Draws the view again now (its queued redraw, or its first drawing's `render`).
-    pub fn redraw(&self) {
+    /// The queued redraw: draws the view from the model as it is now (nothing before the view's
+    /// first drawing, which reads the model itself).
+    fn redraw(&self) {
         let Some(slot) = self.slot() else { return };
         slot.queued.set(false);
-        let redraw = slot.redraw.borrow().clone();
+        let redraw = slot.redraw.try_borrow().ok().and_then(|r| r.clone());
         if let Some(redraw) = redraw {
             redraw();
         }
@@ -348,8 +349,8 @@ impl WidgetState {
 
     /// What draws the view again after a change (`view::draw`).
     pub fn set_redraw(&self, redraw: Rc<dyn Fn()>) {
-        if let Some(slot) = self.slot() {
-            *slot.redraw.borrow_mut() = Some(redraw);
+        if let Some(mut slot_redraw) = self.slot().as_ref().and_then(|s| s.redraw.try_borrow_mut().ok()) {
+            *slot_redraw = Some(redraw);
         }
     }
 
