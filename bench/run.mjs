@@ -6,6 +6,7 @@ import { chromium } from "playwright-core";
 import { firefox } from "playwright-core-164";
 import { execSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { serveStatic, send } from "../tools/serve.mjs";
 import { makeFeed, CHROMIUM_ARGS } from "../tests/e2e/harness.mjs";
@@ -27,6 +28,23 @@ if (!["chromium", "firefox"].includes(ENGINE)) throw new Error("BENCH_ENGINE mus
 if (ENGINE === "firefox" && PROFILE) throw new Error(`BENCH_PROFILE=${PROFILE_NAME} needs Chromium's throttling: Firefox runs on loopback only`);
 /** The loader the widget's pages load (another build's, to compare two loaders pair by pair). */
 const LOADER = process.env.BENCH_LOADER || "/dist/news-widget.js";
+// What each side downloads before its first teasers, compressed as a server would send it.
+const sizes = (files) => files.reduce((t, f) => {
+  const raw = readFileSync(new URL(`../${f}`, import.meta.url));
+  return { gzip: t.gzip + gzipSync(raw, { level: 9 }).length, brotli: t.brotli + brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
+}, { gzip: 0, brotli: 0 });
+const widgetBytes = sizes(["dist/news-widget.js", "dist/news_widget.js", "dist/news_widget_bg.wasm"]);
+const baselineBytes = sizes(["bench/baseline.js"]);
+/** Bytes the baseline downloads beside its feed before it shows anything (random, so no
+ *  compression shrinks them; cached like the widget's module), to tell what bytes alone cost:
+ *  `BENCH_PAD=57344` is a plain-JS list that also waits for issue 14's first-part budget of
+ *  56 KiB, the floor of any design that ships that much before its first teasers;
+ *  `BENCH_PAD=widget`, for as many bytes as the widget's first part has more than the baseline
+ *  (gzip). 0 by default. */
+const PAD = process.env.BENCH_PAD === "widget" ? widgetBytes.gzip - baselineBytes.gzip : Number(process.env.BENCH_PAD || 0);
+const padBytes = randomBytes(PAD);
+baselineBytes.gzip += PAD;
+baselineBytes.brotli += PAD;
 const SIZES = (process.env.BENCH_SIZES || "8,100,1000,10000").split(",").map(Number);
 const feeds = new Map(SIZES.map((n) => [n, JSON.stringify(makeFeed("b", n, Date.parse("2026-01-01T00:00:00Z")))]));
 
@@ -49,7 +67,7 @@ const PROBE = `<script>
 function page(kind, n, widgets = 1) {
   const host = kind === "widget"
     ? `<div data-news-widget data-lazy="false" data-feed="/feed/${n}.json" data-lang="en" data-limit="8"></div>`
-    : `<div data-baseline data-feed="/feed/${n}.json" data-lang="en" data-limit="8"></div>`;
+    : `<div data-baseline data-feed="/feed/${n}.json"${PAD ? ` data-pad="/bench/pad/${PAD}"` : ""} data-lang="en" data-limit="8"></div>`;
   const script = kind === "widget" ? `<script src="${LOADER}"></script>` : `<script src="/bench/baseline.js"></script>`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="/www/img/favicon.svg">${PROBE}</head>
     <body data-expect="${widgets}">${host.repeat(widgets)}<script>window.__start = performance.now();</script>${script}</body></html>`;
@@ -58,6 +76,7 @@ function page(kind, n, widgets = 1) {
 const server = serveStatic({
   routes: {
     "/feed/": (req, res, url) => send(res, 200, "application/json", feeds.get(Number(url.pathname.match(/(\d+)/)[1]))),
+    "/bench/pad/": (req, res) => send(res, 200, "application/octet-stream", padBytes, { "Cache-Control": "max-age=3600" }),
     "/bench/page": (req, res, url) => send(res, 200, "text/html; charset=utf-8",
       page(url.searchParams.get("kind"), Number(url.searchParams.get("n")), Number(url.searchParams.get("widgets") || 1))),
   },
@@ -151,6 +170,7 @@ const dirty = execSync("git status --porcelain -- src core js loader Cargo.toml"
 const chrome = ENGINE === "chromium" ? execSync("/usr/bin/chromium --version 2>/dev/null").toString().trim() : `Firefox ${browser.version()}`;
 const profile = PROFILE ? `${PROFILE_NAME} (${PROFILE.latency} ms RTT, ${PROFILE.download / 1e6} Mbps down, CPU ${PROFILE.cpu}× slower)` : "loopback";
 console.log(`Commit ${commit}${dirty}, ${chrome}, headless, ${profile}, loader ${LOADER}, ${RUNS} runs per cell; median (min–max).\n`);
+if (PAD) console.log(`The baseline also downloads ${PAD} B of incompressible bytes beside its feed, and waits for them before it shows its list.\n`);
 if (!longTasks) console.log("This engine has no Long Tasks API: TBT and the longest task read 0 (not measured); nor a JS heap figure.\n");
 // The baseline's longest task beside the widget's: what the same list costs the page without
 // WebAssembly (its first Intl formatter, its render) sets the floor of issue 14's 50 ms goal.
@@ -169,13 +189,6 @@ if (tenth[10]) {
   console.log("\nTen widgets on one page: not measured with BENCH_SIZES (a full run measures them).");
 }
 
-// What each side downloads before its first teasers, compressed as a server would send it.
-const sizes = (files) => files.reduce((t, f) => {
-  const raw = readFileSync(new URL(`../${f}`, import.meta.url));
-  return { gzip: t.gzip + gzipSync(raw, { level: 9 }).length, brotli: t.brotli + brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
-}, { gzip: 0, brotli: 0 });
-const widgetBytes = sizes(["dist/news-widget.js", "dist/news_widget.js", "dist/news_widget_bg.wasm"]);
-const baselineBytes = sizes(["bench/baseline.js"]);
 // The module's later parts (split_*.wasm, chunk_*.wasm): the article's comes when the page is
 // idle after ready, RSS/Atom's when such a feed arrives.
 const laterBytes = sizes(readdirSync(new URL("../dist/", import.meta.url)).filter((f) => /^(split_\w+|chunk_\d+)\.wasm$/.test(f)).map((f) => `dist/${f}`));
